@@ -1,0 +1,49 @@
+using CustomerService.Api.Http.Envelope;
+using CustomerService.Api.Http.Json;
+using CustomerService.Api.Http.Routing;
+using CustomerService.Application.Common.Behaviours;
+using Mediator;
+
+namespace CustomerService.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// The generated mediator. Scoped, because handlers use the scoped DbContext. Behaviours run in
+    /// the order listed, the first outermost: error translation wraps validation, so a failure
+    /// anywhere inside becomes an error code.
+    /// </summary>
+    public static IServiceCollection AddCustomerMediator(this IServiceCollection services) =>
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(Application.DependencyInjection)];
+            options.PipelineBehaviors =
+            [
+                typeof(ErrorTranslationBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+            ];
+        });
+
+    /// <summary>MVC controllers speaking the MicroBase conventions: strict JSON in, envelopes out.</summary>
+    public static IServiceCollection AddMicroBaseControllers(this IServiceCollection services, IConfiguration configuration)
+    {
+        var microBase = configuration.GetSection(MicroBaseOptions.SectionName).Get<MicroBaseOptions>() ?? new MicroBaseOptions();
+        services.AddControllers(options =>
+            {
+                options.InputFormatters.Clear();
+                options.InputFormatters.Add(new MicroBaseJsonInputFormatter());
+
+                // Validation belongs to the mediator pipeline, where non-HTTP callers get it too.
+                options.ModelValidatorProviders.Clear();
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.Conventions.Add(new BasePathRouteConvention(microBase.BasePath));
+            })
+            .ConfigureApiBehaviorOptions(options =>
+            {
+                options.SuppressMapClientErrors = true;
+                options.InvalidModelStateResponseFactory = context => EnvelopeResult.FromModelState(context.ModelState);
+            });
+        return services;
+    }
+}

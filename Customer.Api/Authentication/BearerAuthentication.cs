@@ -1,0 +1,69 @@
+using CustomerService.Api.Http.Envelope;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace CustomerService.Api.Authentication;
+
+/// <summary>
+/// Bearer tokens, configured the framework's way from <c>Authentication:Schemes:Bearer</c>
+/// (ValidIssuer, ValidAudiences, SigningKeys, or Authority for an OIDC issuer), which is also what
+/// <c>dotnet user-jwts create</c> writes in Development.
+/// </summary>
+public static class BearerAuthentication
+{
+    public const string ConfigurationSection = "Authentication:Schemes:Bearer";
+
+    public static IServiceCollection AddBearerAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!environment.IsDevelopment())
+        {
+            EnsureConfigured(configuration);
+        }
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            options.MapInboundClaims = false;
+            var parameters = options.TokenValidationParameters;
+            parameters.ValidateIssuer = true;
+            parameters.ValidateAudience = true;
+            parameters.ValidateLifetime = true;
+            parameters.RequireExpirationTime = true;
+            parameters.RequireSignedTokens = true;
+            parameters.ClockSkew = TimeSpan.FromSeconds(30);
+            options.Events = new JwtBearerEvents
+            {
+                OnChallenge = async context =>
+                {
+                    // Replace the framework's empty 401 with the envelope; the reason stays in the log.
+                    context.HandleResponse();
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
+                    await EnvelopeWriter.WriteErrorAsync(context.Response, ApiErrorCodes.InvalidToken);
+                },
+                OnForbidden = context => EnvelopeWriter.WriteErrorAsync(context.Response, ApiErrorCodes.Forbidden),
+            };
+        });
+        services.AddAuthorization();
+        return services;
+    }
+
+    /// <summary>Outside Development a service that cannot validate tokens must not start at all.</summary>
+    private static void EnsureConfigured(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ConfigurationSection);
+        var hasKeys = section.GetSection("SigningKeys").GetChildren().Any(k => !string.IsNullOrWhiteSpace(k["Value"]));
+        var hasAuthority = !string.IsNullOrWhiteSpace(section["Authority"]);
+        if (!hasKeys && !hasAuthority)
+        {
+            throw new InvalidOperationException(
+                $"No bearer token validation is configured: set {ConfigurationSection}:Authority (an OIDC issuer) " +
+                $"or {ConfigurationSection}:SigningKeys (Issuer and base64 Value), with ValidIssuer and ValidAudiences.");
+        }
+
+        var hasAudience = section.GetSection("ValidAudiences").GetChildren().Any() || !string.IsNullOrWhiteSpace(section["ValidAudience"]);
+        if (!hasAudience)
+        {
+            throw new InvalidOperationException($"{ConfigurationSection}:ValidAudiences is not set: tokens would be accepted for any audience.");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using CustomerService.Api.Http.Json;
+using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Common.Results;
+using CustomerService.Application.Customers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace CustomerService.Api.Http.Envelope;
+
+/// <summary>An action result that writes a MicroBase envelope.</summary>
+public sealed class EnvelopeResult<T>(T envelope, int statusCode) : IActionResult
+{
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return EnvelopeWriter.WriteAsync(context.HttpContext.Response, envelope, statusCode);
+    }
+}
+
+/// <summary>Turns use-case results into envelope results.</summary>
+public static class EnvelopeResult
+{
+    public static IActionResult Customer(Result<CustomerDto> result) =>
+        result.IsSuccess
+            ? new EnvelopeResult<CustomerEnvelope>(new CustomerEnvelope(result.Value), StatusCodes.Status200OK)
+            : Error(result.Error);
+
+    public static IActionResult Error(ServiceError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new EnvelopeResult<ErrorEnvelope>(new ErrorEnvelope(error.Code, error.Data), ErrorStatusCodes.For(error.Code));
+    }
+
+    /// <summary>A request body that could not be bound: every problem the reader recorded, as one validation_error.</summary>
+    public static IActionResult FromModelState(ModelStateDictionary modelState)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var errors = new List<FieldError>();
+        foreach (var (key, entry) in modelState)
+        {
+            foreach (var error in entry.Errors)
+            {
+                errors.Add(new FieldError(
+                    string.IsNullOrEmpty(key) ? JsonShapeChecker.BodyField : key,
+                    string.IsNullOrEmpty(error.ErrorMessage) ? "could not be read" : error.ErrorMessage));
+            }
+        }
+
+        return Error(CommonErrors.Validation(errors));
+    }
+}

@@ -1,0 +1,39 @@
+using CustomerService.Application.Common.Errors;
+
+namespace CustomerService.Api.Http.Envelope;
+
+/// <summary>The one place where an error code becomes an HTTP status.</summary>
+public static class ErrorStatusCodes
+{
+    public static int For(string errorCode) => errorCode switch
+    {
+        ErrorCodes.ValidationError or ErrorCodes.CustomerInvalidEmail => StatusCodes.Status400BadRequest,
+        ApiErrorCodes.InvalidToken => StatusCodes.Status401Unauthorized,
+        ApiErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCodes.CustomerNotFound or ApiErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        ApiErrorCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        ErrorCodes.DuplicateKey or ErrorCodes.VersionConflict => StatusCodes.Status409Conflict,
+        ApiErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ApiErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ErrorCodes.InternalError => StatusCodes.Status500InternalServerError,
+        ErrorCodes.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
+
+        // A code added by an extension without a mapping is a refusal of the request, not a crash.
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>The code for a bare status that some middleware set without a body.</summary>
+    public static string? CodeFor(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status400BadRequest => ErrorCodes.ValidationError,
+        StatusCodes.Status401Unauthorized => ApiErrorCodes.InvalidToken,
+        StatusCodes.Status403Forbidden => ApiErrorCodes.Forbidden,
+        StatusCodes.Status404NotFound => ApiErrorCodes.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ApiErrorCodes.MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => ApiErrorCodes.PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => ApiErrorCodes.UnsupportedMediaType,
+        StatusCodes.Status503ServiceUnavailable => ErrorCodes.ServiceUnavailable,
+        >= 500 => ErrorCodes.InternalError,
+        _ => null,
+    };
+}

@@ -1,0 +1,45 @@
+using CustomerService.Api;
+using CustomerService.Api.Authentication;
+using CustomerService.Api.Http;
+using CustomerService.Api.Http.Json;
+using CustomerService.Api.Logging;
+using CustomerService.Application;
+using CustomerService.Infrastructure;
+using CustomerService.Infrastructure.Persistence;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MicroBaseJsonInputFormatter.MaxBodyBytes);
+
+    builder.Services
+        .AddServiceLogging()
+        .AddApplication()
+        .AddInfrastructure(builder.Configuration)
+        .AddCustomerMediator()
+        .AddBearerAuthentication(builder.Configuration, builder.Environment)
+        .AddMicroBaseControllers(builder.Configuration);
+
+    var app = builder.Build();
+
+    app.UseMiddleware<RequestIdMiddleware>();
+    app.UseServiceRequestLogging(); // before the exception handler, or handled errors are logged as 500
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = EnvelopeExceptionHandler.HandleAsync });
+    app.UseStatusCodePages(StatusCodeEnvelopes.WriteAsync);
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.MapControllers();
+
+    await app.Services.MigrateDatabaseAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (InvalidOperationException ex)
+{
+    // Configuration mistakes: one clear line, no stack trace, a failing exit code.
+    await Console.Error.WriteLineAsync($"Customer service refused to start: {ex.Message}");
+    return 1;
+}
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,57 @@
+using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Common.Persistence;
+using CustomerService.Application.Common.Results;
+using CustomerService.Domain.Common;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerService.Application.Common.Behaviours;
+
+/// <summary>
+/// Turns the failures that surface as exceptions (an aggregate refusing a change, a unique index,
+/// a concurrency conflict, an unreachable database) into service errors, so every caller of the
+/// mediator, HTTP or not, receives the same error codes. Anything else is a bug and propagates.
+/// </summary>
+public sealed partial class ErrorTranslationBehaviour<TMessage, TResponse>(
+    IPersistenceFailureClassifier classifier,
+    ILogger<ErrorTranslationBehaviour<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+    where TResponse : IFailableResult<TResponse>
+{
+    public async ValueTask<TResponse> Handle(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        catch (DomainRuleViolationException ex)
+        {
+            LogTranslated(logger, typeof(TMessage).Name, ErrorCodes.ValidationError);
+            return TResponse.Failure(CommonErrors.Validation(
+                [new FieldError(ex.Field, ex.Message)],
+                CommonErrors.IsEmailFormatCode(ex.Code)));
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && classifier.Classify(ex) is { } failure)
+        {
+            var error = ToServiceError(failure);
+            LogTranslated(logger, typeof(TMessage).Name, error.Code);
+            return TResponse.Failure(error);
+        }
+    }
+
+    private static ServiceError ToServiceError(PersistenceFailure failure) => failure.Kind switch
+    {
+        PersistenceFailureKind.UniqueViolation => CommonErrors.DuplicateKey(failure.Index ?? "unknown", failure.Value ?? string.Empty),
+        PersistenceFailureKind.ConcurrencyConflict => CommonErrors.VersionConflict(failure.Value),
+        PersistenceFailureKind.Unavailable => CommonErrors.ServiceUnavailable(),
+        _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.Kind, "Unknown persistence failure."),
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message} failed with {ErrorCode}")]
+    private static partial void LogTranslated(ILogger logger, string message, string errorCode);
+}

@@ -1,0 +1,15 @@
+using CustomerService.Domain.Customers;
+
+namespace CustomerService.Application.Common.Errors;
+
+/// <summary>The short snake_case codes of the MicroBase envelope's <c>error</c> property.</summary>
+public static class ErrorCodes
+{
+    public const string ValidationError = "validation_error";
+    public const string CustomerInvalidEmail = CustomerErrorCodes.InvalidEmail;
+    public const string CustomerNotFound = "customer_not_found";
+    public const string DuplicateKey = "duplicate_key";
+    public const string VersionConflict = "version_conflict";
+    public const string ServiceUnavailable = "service_unavailable";
+    public const string InternalError = "internal_error";
+}

@@ -1,0 +1,7 @@
+namespace CustomerService.Application.Common.Errors;
+
+/// <summary>Data of <c>customer_not_found</c> and <c>version_conflict</c>: the id that was asked for.</summary>
+public sealed record EntityIdErrorData(string Id);
+
+/// <summary>Data of <c>duplicate_key</c>: which unique index refused which value.</summary>
+public sealed record DuplicateKeyErrorData(string Index, string Value);

@@ -1,0 +1,14 @@
+using CustomerService.Application.Common.Errors;
+
+namespace CustomerService.Application.Customers;
+
+/// <summary>The errors of the customer use cases.</summary>
+public static class CustomerErrors
+{
+    /// <summary>The logical name of the unique index on the normalized email.</summary>
+    public const string EmailIndex = "email";
+
+    public static ServiceError NotFound(string id) => new(ErrorCodes.CustomerNotFound, new EntityIdErrorData(id));
+
+    public static ServiceError DuplicateEmail(string email) => CommonErrors.DuplicateKey(EmailIndex, email);
+}

@@ -1,0 +1,76 @@
+using CustomerService.Application.Common.Persistence;
+using CustomerService.Application.Common.Results;
+using CustomerService.Domain.Customers;
+using Mediator;
+
+namespace CustomerService.Application.Customers.UpdateCustomer;
+
+/// <summary>
+/// customer.update: changes some of a customer's fields. A field that is null (absent or JSON null)
+/// keeps its value; <see cref="Tags"/> replaces the whole list, and an empty list clears it.
+/// </summary>
+public sealed record UpdateCustomerCommand : ICommand<Result<CustomerDto>>
+{
+    public string Id { get; init; } = string.Empty;
+
+    public string? Email { get; init; }
+
+    public string? FirstName { get; init; }
+
+    public string? LastName { get; init; }
+
+    public string? Status { get; init; }
+
+    public IReadOnlyList<string>? Tags { get; init; }
+}
+
+public sealed class UpdateCustomerCommandHandler(
+    ICustomerRepository customers,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
+    : ICommandHandler<UpdateCustomerCommand, Result<CustomerDto>>
+{
+    public async ValueTask<Result<CustomerDto>> Handle(UpdateCustomerCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var customer = await customers.GetAsync(command.Id, cancellationToken);
+        if (customer is null)
+        {
+            return CustomerErrors.NotFound(command.Id);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = false;
+        if (command.Email is not null)
+        {
+            var email = EmailAddress.Create(command.Email);
+
+            // A friendly answer for the common case; the unique index still decides races at save time.
+            if (email.Normalized != customer.NormalizedEmail
+                && await customers.IsEmailTakenAsync(email.Normalized, cancellationToken))
+            {
+                return CustomerErrors.DuplicateEmail(command.Email);
+            }
+
+            changed |= customer.ChangeEmail(email, now);
+        }
+
+        changed |= customer.Rename(command.FirstName, command.LastName, now);
+        if (command.Status is not null)
+        {
+            changed |= customer.SetStatus(CustomerStatusNames.Parse(command.Status), now);
+        }
+
+        if (command.Tags is not null)
+        {
+            changed |= customer.ReplaceTags(command.Tags, now);
+        }
+
+        if (changed)
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+
+        return customer.ToDto();
+    }
+}

@@ -1,0 +1,19 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CustomerService.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the application's validators and clock. The mediator itself, with its handlers and
+    /// behaviours, is generated and registered by the composition root (AddMediator).
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,200 @@
+using CustomerService.Domain.Common;
+
+namespace CustomerService.Domain.Customers;
+
+/// <summary>
+/// The Customer aggregate: identity, credentials, profile, tags and addresses.
+/// Every change goes through a method that checks the aggregate's rules; a method that would
+/// change nothing returns false and leaves the customer untouched.
+/// </summary>
+public sealed class Customer
+{
+    private readonly List<Address> _addresses = [];
+    private List<string> _tags = [];
+
+    // For EF Core materialization.
+    private Customer()
+    {
+        Id = string.Empty;
+        Email = string.Empty;
+        NormalizedEmail = string.Empty;
+        PasswordHash = string.Empty;
+        FirstName = string.Empty;
+        LastName = string.Empty;
+    }
+
+    public string Id { get; private set; }
+
+    /// <summary>The email exactly as the client sent it.</summary>
+    public string Email { get; private set; }
+
+    /// <summary>The lower-cased email the unique index is built on.</summary>
+    public string NormalizedEmail { get; private set; }
+
+    public string PasswordHash { get; private set; }
+
+    public string FirstName { get; private set; }
+
+    public string LastName { get; private set; }
+
+    public CustomerStatus Status { get; private set; }
+
+    public IReadOnlyList<string> Tags => _tags;
+
+    public IReadOnlyList<Address> Addresses => _addresses;
+
+    /// <summary>Optimistic-concurrency version; persistence raises it by one with every saved change.</summary>
+    public int Version { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public static Customer Register(
+        EmailAddress email,
+        string passwordHash,
+        string firstName,
+        string lastName,
+        CustomerStatus status,
+        IEnumerable<string> tags,
+        IEnumerable<AddressDetails> addresses,
+        DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+
+        var customer = new Customer
+        {
+            Id = EntityId.New(),
+            Email = email.Value,
+            NormalizedEmail = email.Normalized,
+            PasswordHash = passwordHash,
+            FirstName = ValidName("firstName", firstName),
+            LastName = ValidName("lastName", lastName),
+            Status = status,
+            _tags = ValidTags(tags),
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        foreach (var details in addresses)
+        {
+            customer.AddAddress(details, now);
+        }
+
+        return customer;
+    }
+
+    public bool ChangeEmail(EmailAddress email, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        if (email.Value == Email)
+        {
+            return false;
+        }
+
+        Email = email.Value;
+        NormalizedEmail = email.Normalized;
+        return Touch(now);
+    }
+
+    /// <summary>Changes either name or both; a null argument keeps that name.</summary>
+    public bool Rename(string? firstName, string? lastName, DateTime now)
+    {
+        var newFirst = firstName is null ? FirstName : ValidName("firstName", firstName);
+        var newLast = lastName is null ? LastName : ValidName("lastName", lastName);
+        if (newFirst == FirstName && newLast == LastName)
+        {
+            return false;
+        }
+
+        FirstName = newFirst;
+        LastName = newLast;
+        return Touch(now);
+    }
+
+    public bool SetStatus(CustomerStatus status, DateTime now)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainRuleViolationException("status", "status must be ACTIVE or INACTIVE");
+        }
+
+        if (status == Status)
+        {
+            return false;
+        }
+
+        Status = status;
+        return Touch(now);
+    }
+
+    /// <summary>Replaces all tags; repeats collapse to their first occurrence, an empty list clears them.</summary>
+    public bool ReplaceTags(IEnumerable<string> tags, DateTime now)
+    {
+        var newTags = ValidTags(tags);
+        if (newTags.SequenceEqual(_tags, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        _tags = newTags;
+        return Touch(now);
+    }
+
+    public Address AddAddress(AddressDetails details, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (_addresses.Count >= CustomerRules.MaxAddresses)
+        {
+            throw new DomainRuleViolationException("addresses", $"a customer can have at most {CustomerRules.MaxAddresses} addresses");
+        }
+
+        var field = $"addresses[{_addresses.Count}]";
+        var position = _addresses.Count == 0 ? 0 : _addresses[^1].Position + 1;
+        var address = new Address(EntityId.New(), position, Address.Validated(details, field));
+        _addresses.Add(address);
+        Touch(now);
+        return address;
+    }
+
+    private bool Touch(DateTime now)
+    {
+        UpdatedAt = now;
+        return true;
+    }
+
+    private static string ValidName(string field, string value)
+    {
+        if (CustomerRules.CheckName(value) is { } problem)
+        {
+            throw new DomainRuleViolationException(field, $"{field} {problem}");
+        }
+
+        return value.Trim();
+    }
+
+    private static List<string> ValidTags(IEnumerable<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var list = tags as IReadOnlyCollection<string> ?? [.. tags];
+        if (list.Count > CustomerRules.MaxTags)
+        {
+            throw new DomainRuleViolationException("tags", $"tags must hold at most {CustomerRules.MaxTags} entries");
+        }
+
+        var index = 0;
+        foreach (var tag in list)
+        {
+            if (CustomerRules.CheckTag(tag) is { } problem)
+            {
+                throw new DomainRuleViolationException($"tags[{index}]", $"tags[{index}] {problem}");
+            }
+
+            index++;
+        }
+
+        return [.. CustomerRules.NormalizeTags(list)];
+    }
+}

@@ -1,0 +1,7 @@
+namespace CustomerService.Domain.Customers;
+
+public enum CustomerStatus
+{
+    Active,
+    Inactive,
+}

@@ -1,0 +1,67 @@
+using CustomerService.Application.Common.Persistence;
+using CustomerService.Application.Common.Security;
+using CustomerService.Application.Customers;
+using CustomerService.Infrastructure.Persistence;
+using CustomerService.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerService.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = ReadDatabaseOptions(configuration);
+        services.AddSingleton(database);
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContextPool<CustomerDbContext, SqliteCustomerDbContext>(
+                    options => options.UseSqlite(database.ConnectionString));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextPool<CustomerDbContext, SqlServerCustomerDbContext>(
+                    options => options.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure()));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite or SqlServer.");
+        }
+
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<CustomerDbContext>());
+        services.AddScoped<ICustomerRepository, CustomerRepository>();
+        services.AddSingleton<IPersistenceFailureClassifier, PersistenceFailureClassifier>();
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        return services;
+    }
+
+    private static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DatabaseOptions.SectionName);
+        var providerName = section["Provider"];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerName) && (!Enum.TryParse(providerName, ignoreCase: true, out provider) || !Enum.IsDefined(provider)))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is '{providerName}': it must be Sqlite or SqlServer.");
+        }
+
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? DatabaseOptions.DefaultSqliteConnectionString
+                : throw new InvalidOperationException(
+                    $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required when Database:Provider is SqlServer.");
+        }
+
+        return new DatabaseOptions
+        {
+            Provider = provider,
+            ConnectionString = connectionString,
+            MigrateOnStartup = section.GetValue(nameof(DatabaseOptions.MigrateOnStartup), true),
+        };
+    }
+}

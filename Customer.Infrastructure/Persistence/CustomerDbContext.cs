@@ -1,0 +1,40 @@
+using CustomerService.Application.Common.Persistence;
+using CustomerService.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerService.Infrastructure.Persistence;
+
+/// <summary>
+/// The Customer aggregate's database. Each provider has a subclass of its own so that each keeps
+/// its own migrations (<see cref="SqliteCustomerDbContext"/>, <see cref="SqlServerCustomerDbContext"/>).
+/// </summary>
+public abstract class CustomerDbContext : DbContext, IUnitOfWork
+{
+    protected CustomerDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        CustomerVersioning.BumpChangedAggregates(ChangeTracker);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) =>
+        await SaveChangesAsync(cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

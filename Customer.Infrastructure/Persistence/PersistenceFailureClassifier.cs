@@ -1,0 +1,90 @@
+using System.Data.Common;
+using CustomerService.Application.Common.Persistence;
+using CustomerService.Application.Customers;
+using CustomerService.Domain.Customers;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CustomerService.Infrastructure.Persistence;
+
+/// <summary>Reads SQLite's and SQL Server's exceptions for the failures callers are told about.</summary>
+internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifier
+{
+    // https://www.sqlite.org/rescode.html
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteReadOnly = 8;
+    private const int SqliteIoError = 10;
+    private const int SqliteFull = 13;
+    private const int SqliteCantOpen = 14;
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+
+    // Cannot insert duplicate key row (unique index) / violation of a unique or primary key constraint.
+    private static readonly HashSet<int> SqlServerUniqueViolations = [2601, 2627];
+
+    // Timeouts, network and login failures, and the Azure SQL "try again later" family.
+    private static readonly HashSet<int> SqlServerUnavailable =
+        [-2, -1, 2, 53, 64, 233, 4060, 10053, 10054, 10060, 10928, 10929, 18456, 40197, 40501, 40613, 49918, 49919, 49920];
+
+    public PersistenceFailure? Classify(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            DbUpdateConcurrencyException concurrency => new PersistenceFailure(
+                PersistenceFailureKind.ConcurrencyConflict,
+                Value: concurrency.Entries.Select(e => e.Entity).OfType<Customer>().FirstOrDefault()?.Id),
+            RetryLimitExceededException => new PersistenceFailure(PersistenceFailureKind.Unavailable),
+            _ => ClassifyProviderException(exception),
+        };
+    }
+
+    private static PersistenceFailure? ClassifyProviderException(Exception exception)
+    {
+        var dbException = Innermost<DbException>(exception);
+        return dbException switch
+        {
+            SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
+                when sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey
+                => UniqueViolation(exception, sqlite.Message),
+            SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked or SqliteReadOnly or SqliteIoError or SqliteFull or SqliteCantOpen }
+                => new PersistenceFailure(PersistenceFailureKind.Unavailable),
+            SqlException sql when SqlServerUniqueViolations.Contains(sql.Number) => UniqueViolation(exception, sql.Message),
+            SqlException sql when SqlServerUnavailable.Contains(sql.Number) || sql.Class >= 20
+                => new PersistenceFailure(PersistenceFailureKind.Unavailable),
+            _ when Innermost<TimeoutException>(exception) is not null => new PersistenceFailure(PersistenceFailureKind.Unavailable),
+            _ => null,
+        };
+    }
+
+    private static PersistenceFailure UniqueViolation(Exception exception, string providerMessage)
+    {
+        // The index is named after the column in both providers' messages; the value is the one being saved.
+        if (providerMessage.Contains(CustomerConfiguration.NormalizedEmailColumn, StringComparison.Ordinal))
+        {
+            var email = (exception as DbUpdateException)?.Entries.Select(e => e.Entity).OfType<Customer>().FirstOrDefault()?.Email;
+            return new PersistenceFailure(PersistenceFailureKind.UniqueViolation, CustomerErrors.EmailIndex, email);
+        }
+
+        return new PersistenceFailure(PersistenceFailureKind.UniqueViolation, "id");
+    }
+
+    private static T? Innermost<T>(Exception exception)
+        where T : Exception
+    {
+        T? found = null;
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+            {
+                found = match;
+            }
+        }
+
+        return found;
+    }
+}
