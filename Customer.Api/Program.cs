@@ -18,7 +18,8 @@ try
         .AddInfrastructure(builder.Configuration)
         .AddCustomerMediator()
         .AddBearerAuthentication(builder.Configuration, builder.Environment)
-        .AddMicroBaseControllers(builder.Configuration);
+        .AddMicroBaseControllers(builder.Configuration)
+        .AddSingleton<IHttpContextFactory, RequestIdHttpContextFactory>();
 
     var app = builder.Build();
 

@@ -3,8 +3,8 @@ using Serilog.Context;
 namespace CustomerService.Api.Http;
 
 /// <summary>
-/// Adopts the caller's <c>x-request-id</c> (or makes one), echoes it on the response, and attaches it
-/// to every log event written while the request runs.
+/// Echoes the request id (adopted or made by <see cref="RequestIdHttpContextFactory"/>) on the
+/// response, and attaches it to every log event written while the request runs.
 /// </summary>
 public sealed class RequestIdMiddleware(RequestDelegate next)
 {
@@ -15,11 +15,7 @@ public sealed class RequestIdMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var requestId = context.Request.Headers[HeaderName] is [{ } sent] && IsAcceptable(sent)
-            ? sent
-            : Domain.Common.EntityId.New();
-
-        context.TraceIdentifier = requestId;
+        var requestId = context.TraceIdentifier;
 
         // Set when the response starts, so error handlers that clear the response cannot drop it.
         context.Response.OnStarting(static state =>
@@ -35,7 +31,13 @@ public sealed class RequestIdMiddleware(RequestDelegate next)
         }
     }
 
-    // An id is echoed into headers and logs: only short, plain tokens are taken from callers.
+    /// <summary>The caller's id when it is a short, plain token (it is echoed into headers and logs); otherwise a new one.</summary>
+    public static string AdoptOrCreate(IHeaderDictionary requestHeaders)
+    {
+        ArgumentNullException.ThrowIfNull(requestHeaders);
+        return requestHeaders[HeaderName] is [{ } sent] && IsAcceptable(sent) ? sent : Domain.Common.EntityId.New();
+    }
+
     private static bool IsAcceptable(string value)
     {
         if (value.Length is 0 or > MaxLength)

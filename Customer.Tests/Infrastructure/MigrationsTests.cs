@@ -1,0 +1,67 @@
+using CustomerService.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace CustomerService.Tests.Infrastructure;
+
+/// <summary>Each provider's migrations must describe exactly the current model.</summary>
+public sealed class MigrationsTests
+{
+    [Test]
+    public void SqliteModelHasNoChangesWithoutAMigration()
+    {
+        using var db = new SqliteCustomerDbContext(new DbContextOptionsBuilder<SqliteCustomerDbContext>()
+            .UseSqlite("Data Source=:memory:").Options);
+
+        Assert.That(db.Database.HasPendingModelChanges(), Is.False,
+            "The model changed without a SQLite migration: run dotnet ef migrations add (see README).");
+    }
+
+    [Test]
+    public void SqlServerModelHasNoChangesWithoutAMigration()
+    {
+        // Building the model needs no server; the connection is never opened.
+        using var db = new SqlServerCustomerDbContext(new DbContextOptionsBuilder<SqlServerCustomerDbContext>()
+            .UseSqlServer("Server=unused;Database=unused").Options);
+
+        Assert.That(db.Database.HasPendingModelChanges(), Is.False,
+            "The model changed without a SQL Server migration: run dotnet ef migrations add (see README).");
+    }
+
+    [Test]
+    public void EachProviderHasItsOwnMigrations()
+    {
+        using var sqlite = new SqliteCustomerDbContext(new DbContextOptionsBuilder<SqliteCustomerDbContext>()
+            .UseSqlite("Data Source=:memory:").Options);
+        using var sqlServer = new SqlServerCustomerDbContext(new DbContextOptionsBuilder<SqlServerCustomerDbContext>()
+            .UseSqlServer("Server=unused;Database=unused").Options);
+
+        var sqliteMigrations = sqlite.Database.GetMigrations().ToList();
+        var sqlServerMigrations = sqlServer.Database.GetMigrations().ToList();
+
+        Assert.That(sqliteMigrations, Is.Not.Empty);
+        Assert.That(sqlServerMigrations, Is.Not.Empty);
+        Assert.That(
+            sqlite.GetService<IMigrationsAssembly>().Migrations.Values.Select(t => t.Namespace),
+            Has.All.EndsWith(".Sqlite"));
+        Assert.That(
+            sqlServer.GetService<IMigrationsAssembly>().Migrations.Values.Select(t => t.Namespace),
+            Has.All.EndsWith(".SqlServer"));
+    }
+
+    [Test]
+    public void SqlServerIdempotentScriptGuardsEveryMigration()
+    {
+        using var sqlServer = new SqlServerCustomerDbContext(new DbContextOptionsBuilder<SqlServerCustomerDbContext>()
+            .UseSqlServer("Server=unused;Database=unused").Options);
+
+        var script = sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.That(script, Does.Contain("CREATE UNIQUE INDEX [IX_Customers_NormalizedEmail]"));
+        foreach (var migration in sqlServer.Database.GetMigrations())
+        {
+            Assert.That(script, Does.Contain($"WHERE [MigrationId] = N'{migration}'"));
+        }
+    }
+}
