@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CustomerService.Tests.Support;
+
+/// <summary>The built service run as a real process, for what only a real process shows (start-up refusal, Kestrel).</summary>
+public sealed class ServiceProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServiceProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public static string ApiAssemblyPath
+    {
+        get
+        {
+            // Tests run from Customer.Tests/bin/<Configuration>/<tfm>/; the service builds beside them.
+            var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var tfm = testOutput.Name;
+            var configuration = testOutput.Parent!.Name;
+            var repository = testOutput.Parent.Parent!.Parent!.Parent!.FullName;
+            return Path.Combine(repository, "Customer.Api", "bin", configuration, tfm, "Customer.Api.dll");
+        }
+    }
+
+    /// <summary>Starts the service and returns once it answers HTTP, or throws with its output.</summary>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort();
+        var process = Start(environment, port);
+        var service = new ServiceProcess(process, port);
+        using var http = new HttpClient { BaseAddress = service.BaseAddress };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new AssertionException($"The service exited with {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}");
+            }
+
+            try
+            {
+                await http.GetAsync(new Uri("/", UriKind.Relative));
+                return service;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        service.Dispose();
+        throw new AssertionException("The service did not answer within 30 s.");
+    }
+
+    /// <summary>Runs the service until it exits by itself (or 30 s pass) and returns its exit code and error output.</summary>
+    public static async Task<(int ExitCode, string StandardError)> RunToExitAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        using var process = Start(environment, FreePort());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var standardError = process.StandardError.ReadToEndAsync(timeout.Token);
+        _ = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await standardError);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private static Process Start(IReadOnlyDictionary<string, string> environment, int port)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "exec", ApiAssemblyPath },
+            WorkingDirectory = Path.GetDirectoryName(ApiAssemblyPath)!,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        startInfo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        return Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
