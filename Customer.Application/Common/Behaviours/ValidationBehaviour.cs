@@ -29,10 +29,10 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 
         List<FieldError>? errors = null;
         var onlyEmailFormat = true;
-        var context = new ValidationContext<TMessage>(message);
         foreach (var validator in _validators)
         {
-            var result = await validator.ValidateAsync(context, cancellationToken);
+            // A context per validator: a shared one would hand each later validator the earlier ones' failures.
+            var result = await validator.ValidateAsync(message, cancellationToken);
             foreach (var failure in result.Errors)
             {
                 (errors ??= []).Add(new FieldError(failure.PropertyName, failure.ErrorMessage));
