@@ -10,5 +10,11 @@ public static class CustomerErrors
 
     public static ServiceError NotFound(string id) => new(ErrorCodes.CustomerNotFound, new EntityIdErrorData(id));
 
+    public static ServiceError AddressNotFound(string customerId, string addressId) =>
+        new(ErrorCodes.CustomerAddressNotFound, new AddressIdErrorData(customerId, addressId));
+
+    /// <summary>The same answer for an unknown email, a wrong password and an inactive customer.</summary>
+    public static ServiceError BadCredentials() => new(ErrorCodes.BadCredentials);
+
     public static ServiceError DuplicateEmail(string email) => CommonErrors.DuplicateKey(EmailIndex, email);
 }

@@ -159,6 +159,47 @@ public sealed class Customer
         return address;
     }
 
+    public Address? FindAddress(string addressId) => _addresses.Find(a => a.Id == addressId);
+
+    /// <summary>Applies a partial change to one address; false when the address is unknown or nothing changes.</summary>
+    public bool UpdateAddress(string addressId, AddressPatch patch, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var index = _addresses.FindIndex(a => a.Id == addressId);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        var address = _addresses[index];
+        var updated = Address.Validated(patch.ApplyTo(address.Details), "address");
+        if (updated == address.Details)
+        {
+            return false;
+        }
+
+        address.Apply(updated);
+        return Touch(now);
+    }
+
+    /// <summary>Removes one address; the others keep their order. False when the address is unknown.</summary>
+    public bool RemoveAddress(string addressId, DateTime now)
+    {
+        if (_addresses.RemoveAll(a => a.Id == addressId) == 0)
+        {
+            return false;
+        }
+
+        return Touch(now);
+    }
+
+    /// <summary>Stores a new hash of the same password, made with stronger parameters than the old one.</summary>
+    public void UpgradePasswordHash(string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        PasswordHash = passwordHash;
+    }
+
     private bool Touch(DateTime now)
     {
         UpdatedAt = now;

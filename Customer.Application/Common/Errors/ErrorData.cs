@@ -5,3 +5,6 @@ public sealed record EntityIdErrorData(string Id);
 
 /// <summary>Data of <c>duplicate_key</c>: which unique index refused which value.</summary>
 public sealed record DuplicateKeyErrorData(string Index, string Value);
+
+/// <summary>Data of <c>customer_address_not_found</c>: the customer that exists and the address it lacks.</summary>
+public sealed record AddressIdErrorData(string CustomerId, string AddressId);

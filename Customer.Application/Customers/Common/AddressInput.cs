@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CustomerService.Application.Common.Json;
 using CustomerService.Domain.Customers;
 
 namespace CustomerService.Application.Customers.Common;

@@ -3,15 +3,19 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CustomerService.Application.Customers.Common;
+namespace CustomerService.Application.Common.Json;
 
 /// <summary>
 /// Reads a JSON string, or a JSON number as the text it was written with (the original service's
 /// examples send phone numbers as numbers; leading zeros and length are kept as written).
 /// </summary>
-public sealed class StringOrNumberJsonConverter : JsonConverter<string>
+public sealed class StringOrNumberJsonConverter : JsonConverter<string>, IFlexibleJsonShape
 {
     public override bool HandleNull => false;
+
+    public string Expected => "a string or a number";
+
+    public bool Accepts(JsonTokenType token) => token is JsonTokenType.String or JsonTokenType.Number;
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType switch
