@@ -1,6 +1,10 @@
 using CustomerService.Api.Http.Envelope;
+using CustomerService.Api.Http.Json;
+using CustomerService.Application.Customers.CheckCustomerCredentials;
 using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.GetCustomer;
+using CustomerService.Application.Customers.ListCustomers;
+using CustomerService.Application.Customers.RemoveCustomer;
 using CustomerService.Application.Customers.UpdateCustomer;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +12,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CustomerService.Api.Controllers;
 
-/// <summary>The customer methods of the MicroBase Customer service, version 1.</summary>
+/// <summary>
+/// The customer methods of the MicroBase Customer service, version 1. Read methods also answer GET
+/// with their arguments in the query string; mutations answer only POST.
+/// </summary>
 [ApiController]
 [Authorize]
 [Route("customer/v1")]
@@ -22,7 +29,27 @@ public sealed class CustomerController(ISender sender) : ControllerBase
     public async Task<IActionResult> Info(GetCustomerQuery query, CancellationToken cancellationToken) =>
         EnvelopeResult.Customer(await sender.Send(query, cancellationToken));
 
+    [HttpGet("customer.info")]
+    public Task<IActionResult> InfoFromQuery([ModelBinder(typeof(QueryStringModelBinder))] GetCustomerQuery query, CancellationToken cancellationToken) =>
+        Info(query, cancellationToken);
+
     [HttpPost("customer.update")]
     public async Task<IActionResult> Update(UpdateCustomerCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.Customer(await sender.Send(command, cancellationToken));
+
+    [HttpPost("customer.list")]
+    public async Task<IActionResult> List(ListCustomersQuery query, CancellationToken cancellationToken) =>
+        EnvelopeResult.From(await sender.Send(query, cancellationToken), page => new CustomerListEnvelope(page.Page, page.Data));
+
+    [HttpGet("customer.list")]
+    public Task<IActionResult> ListFromQuery([ModelBinder(typeof(QueryStringModelBinder))] ListCustomersQuery query, CancellationToken cancellationToken) =>
+        List(query, cancellationToken);
+
+    [HttpPost("customer.remove")]
+    public async Task<IActionResult> Remove(RemoveCustomerCommand command, CancellationToken cancellationToken) =>
+        EnvelopeResult.From(await sender.Send(command, cancellationToken), _ => new OkEnvelope());
+
+    [HttpPost("customer.checkCredentials")]
+    public async Task<IActionResult> CheckCredentials(CheckCustomerCredentialsCommand command, CancellationToken cancellationToken) =>
+        EnvelopeResult.From(await sender.Send(command, cancellationToken), customer => new CustomerIdEnvelope(customer));
 }

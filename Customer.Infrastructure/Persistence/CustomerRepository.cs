@@ -12,11 +12,58 @@ internal sealed class CustomerRepository(CustomerDbContext db) : ICustomerReposi
     public Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken) =>
         WithAddresses(db.Customers.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 
+    public Task<Customer?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        db.Customers.FirstOrDefaultAsync(c => c.NormalizedEmail == normalizedEmail, cancellationToken);
+
+    public async Task<CustomerListPage> ListAsync(CustomerListFilter filter, int skip, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var matching = Filtered(db.Customers.AsNoTracking(), filter);
+        var total = await matching.CountAsync(cancellationToken);
+        var page = total <= skip
+            ? []
+            : await WithAddresses(matching)
+                .OrderBy(c => c.CreatedAt)
+                .ThenBy(c => c.Id)
+                .Skip(skip)
+                .Take(limit)
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken);
+        return new CustomerListPage(page, total);
+    }
+
     public void Add(Customer customer) => db.Customers.Add(customer);
+
+    public void Remove(Customer customer) => db.Customers.Remove(customer);
 
     public Task<bool> IsEmailTakenAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         db.Customers.AnyAsync(c => c.NormalizedEmail == normalizedEmail, cancellationToken);
 
     private static IQueryable<Customer> WithAddresses(IQueryable<Customer> customers) =>
         customers.Include(c => c.Addresses.OrderBy(a => a.Position));
+
+    private static IQueryable<Customer> Filtered(IQueryable<Customer> customers, CustomerListFilter filter)
+    {
+        if (filter.Ids.Count > 0)
+        {
+            customers = customers.Where(c => filter.Ids.Contains(c.Id));
+        }
+
+        if (filter.NormalizedEmails.Count > 0)
+        {
+            customers = customers.Where(c => filter.NormalizedEmails.Contains(c.NormalizedEmail));
+        }
+
+        if (filter.Statuses.Count > 0)
+        {
+            customers = customers.Where(c => filter.Statuses.Contains(c.Status));
+        }
+
+        if (filter.Tags.Count > 0)
+        {
+            customers = customers.Where(c => c.Tags.Any(tag => filter.Tags.Contains(tag)));
+        }
+
+        return customers;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using CustomerService.Application.Common.Security;
 using CustomerService.Domain.Customers;
 using Microsoft.AspNetCore.Identity;
 
@@ -7,10 +9,26 @@ namespace CustomerService.Infrastructure.Security;
 /// ASP.NET Core Identity's hasher (PBKDF2 with HMAC-SHA512, random salt, iteration count in the
 /// hash so it can be raised later without breaking stored hashes).
 /// </summary>
-internal sealed class IdentityPasswordHasher : Application.Common.Security.IPasswordHasher
+internal sealed class IdentityPasswordHasher : IPasswordHasher
 {
     private readonly PasswordHasher<Customer> _hasher = new();
+    private readonly Lazy<string> _unknownUserHash;
+
+    public IdentityPasswordHasher()
+    {
+        _unknownUserHash = new Lazy<string>(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+    }
+
+    public string UnknownUserHash => _unknownUserHash.Value;
 
     // The default hasher ignores the user argument; the null is never read.
     public string Hash(string password) => _hasher.HashPassword(null!, password);
+
+    public PasswordCheck Verify(string passwordHash, string password) =>
+        _hasher.VerifyHashedPassword(null!, passwordHash, password) switch
+        {
+            PasswordVerificationResult.Success => PasswordCheck.Succeeded,
+            PasswordVerificationResult.SuccessRehashNeeded => PasswordCheck.SucceededNeedsRehash,
+            _ => PasswordCheck.Failed,
+        };
 }

@@ -20,10 +20,16 @@ public sealed class EnvelopeResult<T>(T envelope, int statusCode) : IActionResul
 /// <summary>Turns use-case results into envelope results.</summary>
 public static class EnvelopeResult
 {
-    public static IActionResult Customer(Result<CustomerDto> result) =>
-        result.IsSuccess
-            ? new EnvelopeResult<CustomerEnvelope>(new CustomerEnvelope(result.Value), StatusCodes.Status200OK)
+    public static IActionResult Customer(Result<CustomerDto> result) => From(result, customer => new CustomerEnvelope(customer));
+
+    /// <summary>A success wrapped by <paramref name="envelope"/>, or the failure's error envelope.</summary>
+    public static IActionResult From<T, TEnvelope>(Result<T> result, Func<T, TEnvelope> envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return result.IsSuccess
+            ? new EnvelopeResult<TEnvelope>(envelope(result.Value), StatusCodes.Status200OK)
             : Error(result.Error);
+    }
 
     public static IActionResult Error(ServiceError error)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using CustomerService.Application.Customers;
+using CustomerService.Application.Customers.CheckCustomerCredentials;
+using CustomerService.Application.Customers.ListCustomers;
 
 namespace CustomerService.Api.Http.Envelope;
 
@@ -7,6 +9,33 @@ namespace CustomerService.Api.Http.Envelope;
 public sealed record CustomerEnvelope(CustomerDto Customer)
 {
     [JsonPropertyOrder(-1)]
+    public bool Ok => true;
+}
+
+/// <summary><c>{"ok": true, "page": {"limit", "skip", "total"}, "data": [customer, ...]}</c></summary>
+public sealed record CustomerListEnvelope(PageDto Page, IReadOnlyList<CustomerDto> Data)
+{
+    [JsonPropertyOrder(-1)]
+    public bool Ok => true;
+}
+
+/// <summary><c>{"ok": true, "address": {...}}</c></summary>
+public sealed record AddressEnvelope(AddressDto Address)
+{
+    [JsonPropertyOrder(-1)]
+    public bool Ok => true;
+}
+
+/// <summary><c>{"ok": true, "customer": {"id": ...}}</c>: which customer a login belongs to.</summary>
+public sealed record CustomerIdEnvelope(CustomerIdDto Customer)
+{
+    [JsonPropertyOrder(-1)]
+    public bool Ok => true;
+}
+
+/// <summary><c>{"ok": true}</c>, for methods whose success has nothing more to say.</summary>
+public sealed record OkEnvelope
+{
     public bool Ok => true;
 }
 

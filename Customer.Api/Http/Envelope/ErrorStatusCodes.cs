@@ -8,9 +8,9 @@ public static class ErrorStatusCodes
     public static int For(string errorCode) => errorCode switch
     {
         ErrorCodes.ValidationError or ErrorCodes.CustomerInvalidEmail => StatusCodes.Status400BadRequest,
-        ApiErrorCodes.InvalidToken => StatusCodes.Status401Unauthorized,
+        ApiErrorCodes.InvalidToken or ErrorCodes.BadCredentials => StatusCodes.Status401Unauthorized,
         ApiErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
-        ErrorCodes.CustomerNotFound or ApiErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.CustomerNotFound or ErrorCodes.CustomerAddressNotFound or ApiErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ApiErrorCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         ErrorCodes.DuplicateKey or ErrorCodes.VersionConflict => StatusCodes.Status409Conflict,
         ApiErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,

@@ -2,9 +2,16 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerService.Api.Http.Envelope;
 using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Customers.CheckCustomerCredentials;
 using CustomerService.Application.Customers.CreateCustomer;
+using CustomerService.Application.Customers.CreateCustomerAddress;
 using CustomerService.Application.Customers.GetCustomer;
+using CustomerService.Application.Customers.GetCustomerAddress;
+using CustomerService.Application.Customers.ListCustomers;
+using CustomerService.Application.Customers.RemoveCustomer;
+using CustomerService.Application.Customers.RemoveCustomerAddress;
 using CustomerService.Application.Customers.UpdateCustomer;
+using CustomerService.Application.Customers.UpdateCustomerAddress;
 
 namespace CustomerService.Api.Http.Json;
 
@@ -14,7 +21,12 @@ namespace CustomerService.Api.Http.Json;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CustomerEnvelope))]
+[JsonSerializable(typeof(CustomerListEnvelope))]
+[JsonSerializable(typeof(AddressEnvelope))]
+[JsonSerializable(typeof(CustomerIdEnvelope))]
+[JsonSerializable(typeof(OkEnvelope))]
 [JsonSerializable(typeof(ErrorEnvelope))]
+[JsonSerializable(typeof(AddressIdErrorData))]
 [JsonSerializable(typeof(IReadOnlyList<FieldError>))]
 [JsonSerializable(typeof(List<FieldError>))]
 [JsonSerializable(typeof(FieldError[]))]
@@ -23,4 +35,11 @@ namespace CustomerService.Api.Http.Json;
 [JsonSerializable(typeof(CreateCustomerCommand))]
 [JsonSerializable(typeof(UpdateCustomerCommand))]
 [JsonSerializable(typeof(GetCustomerQuery))]
+[JsonSerializable(typeof(ListCustomersQuery))]
+[JsonSerializable(typeof(RemoveCustomerCommand))]
+[JsonSerializable(typeof(CheckCustomerCredentialsCommand))]
+[JsonSerializable(typeof(CreateCustomerAddressCommand))]
+[JsonSerializable(typeof(GetCustomerAddressQuery))]
+[JsonSerializable(typeof(UpdateCustomerAddressCommand))]
+[JsonSerializable(typeof(RemoveCustomerAddressCommand))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

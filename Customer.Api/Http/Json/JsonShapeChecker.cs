@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using CustomerService.Application.Common.Errors;
-using CustomerService.Application.Customers.Common;
+using CustomerService.Application.Common.Json;
 
 namespace CustomerService.Api.Http.Json;
 
@@ -91,18 +91,60 @@ internal static class JsonShapeChecker
                 continue;
             }
 
-            CheckValue(ref reader, property.PropertyType, property.IsSetNullable, property.CustomConverter is StringOrNumberJsonConverter, path, errors);
+            if (property.CustomConverter is IFlexibleJsonShape flexible)
+            {
+                CheckFlexibleValue(ref reader, flexible, property.IsSetNullable, path, errors);
+            }
+            else
+            {
+                CheckValue(ref reader, property.PropertyType, property.IsSetNullable, path, errors);
+            }
         }
     }
 
-    private static void CheckValue(ref Utf8JsonReader reader, Type type, bool nullable, bool acceptsNumber, string path, List<FieldError> errors)
+    private static void CheckFlexibleValue(ref Utf8JsonReader reader, IFlexibleJsonShape shape, bool nullable, string path, List<FieldError> errors)
     {
         var token = reader.TokenType;
         if (token == JsonTokenType.Null)
         {
             if (!nullable)
             {
-                Add(errors, path, $"must be {Describe(type, acceptsNumber)}, not null");
+                Add(errors, path, $"must be {shape.Expected}, not null");
+            }
+
+            return;
+        }
+
+        if (!shape.Accepts(token))
+        {
+            Add(errors, path, $"must be {shape.Expected}");
+            reader.Skip();
+            return;
+        }
+
+        if (token == JsonTokenType.StartArray)
+        {
+            var index = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                CheckValue(ref reader, typeof(string), nullable: false, $"{path}[{index}]", errors);
+                index++;
+            }
+        }
+        else if (token == JsonTokenType.String && ReadText(ref reader) is null)
+        {
+            Add(errors, path, "must be valid UTF-8 text");
+        }
+    }
+
+    private static void CheckValue(ref Utf8JsonReader reader, Type type, bool nullable, string path, List<FieldError> errors)
+    {
+        var token = reader.TokenType;
+        if (token == JsonTokenType.Null)
+        {
+            if (!nullable)
+            {
+                Add(errors, path, $"must be {Describe(type)}, not null");
             }
 
             return;
@@ -114,12 +156,12 @@ internal static class JsonShapeChecker
             JsonTypeInfoKind.Object => token == JsonTokenType.StartObject,
             JsonTypeInfoKind.Enumerable => token == JsonTokenType.StartArray,
             JsonTypeInfoKind.Dictionary => token == JsonTokenType.StartObject,
-            _ => MatchesPrimitive(ref reader, type, acceptsNumber),
+            _ => MatchesPrimitive(ref reader, type),
         };
 
         if (!matches)
         {
-            Add(errors, path, $"must be {Describe(type, acceptsNumber)}");
+            Add(errors, path, $"must be {Describe(type)}");
             reader.Skip();
             return;
         }
@@ -138,7 +180,7 @@ internal static class JsonShapeChecker
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 // Null elements are the validators' to report, with the element's own rule.
-                CheckValue(ref reader, typeInfo.ElementType!, nullable: true, acceptsNumber: false, $"{path}[{index}]", errors);
+                CheckValue(ref reader, typeInfo.ElementType!, nullable: true, $"{path}[{index}]", errors);
                 index++;
             }
         }
@@ -148,13 +190,13 @@ internal static class JsonShapeChecker
         }
     }
 
-    private static bool MatchesPrimitive(ref Utf8JsonReader reader, Type type, bool acceptsNumber)
+    private static bool MatchesPrimitive(ref Utf8JsonReader reader, Type type)
     {
         var token = reader.TokenType;
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string))
         {
-            return token == JsonTokenType.String || (acceptsNumber && token == JsonTokenType.Number);
+            return token == JsonTokenType.String;
         }
 
         if (type == typeof(bool))
@@ -176,12 +218,12 @@ internal static class JsonShapeChecker
         return true;
     }
 
-    private static string Describe(Type type, bool acceptsNumber)
+    private static string Describe(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string))
         {
-            return acceptsNumber ? "a string or a number" : "a string";
+            return "a string";
         }
 
         if (type == typeof(bool))

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Formatters;
 
 namespace CustomerService.Api.Http.Json;
@@ -66,34 +65,10 @@ public sealed class MicroBaseJsonInputFormatter : InputFormatter, IInputFormatte
         }
     }
 
-    private static InputFormatterResult Deserialize(InputFormatterContext context, ReadOnlySequence<byte> body)
-    {
-        var typeInfo = ApiJson.Options.GetTypeInfo(context.ModelType);
-        var problems = JsonShapeChecker.Check(body, typeInfo);
-        foreach (var problem in problems)
-        {
-            context.ModelState.TryAddModelError(problem.Field, problem.Message);
-        }
-
-        if (problems.Count > 0)
-        {
-            return InputFormatterResult.Failure();
-        }
-
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = ApiJson.MaxDepth });
-        try
-        {
-            var model = JsonSerializer.Deserialize(ref reader, typeInfo);
-            return model is null ? InputFormatterResult.Failure() : InputFormatterResult.Success(model);
-        }
-        catch (JsonException ex)
-        {
-            // The shape check leaves little for the serializer to refuse (say, a number out of range).
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? JsonShapeChecker.BodyField : ex.Path.TrimStart('$', '.');
-            context.ModelState.TryAddModelError(field, $"{field} could not be read");
-            return InputFormatterResult.Failure();
-        }
-    }
+    private static InputFormatterResult Deserialize(InputFormatterContext context, ReadOnlySequence<byte> body) =>
+        JsonRequestReader.Read(body, context.ModelType, context.ModelState) is { } model
+            ? InputFormatterResult.Success(model)
+            : InputFormatterResult.Failure();
 
     private static BadHttpRequestException TooLarge() =>
         new($"The request body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);

@@ -4,8 +4,8 @@ using CustomerService.Domain.Customers;
 
 namespace CustomerService.Application.Customers.Common;
 
-/// <summary>An address as a client sends it. <c>phone</c> may arrive as a JSON number; it is kept as text.</summary>
-public sealed record AddressInput
+/// <summary>The fields of an address as a client sends them. <c>phone</c> may arrive as a JSON number; it is kept as text.</summary>
+public abstract record AddressFields
 {
     public string? Name { get; init; }
 
@@ -48,4 +48,17 @@ public sealed record AddressInput
         Company,
         Phone,
         Instructions);
+
+    /// <summary>The same fields as a partial change: what is null stays as it is.</summary>
+    public AddressPatch ToPatch() =>
+        new(Name, FirstName, LastName, Address1, Address2, PostCode, City, State, Country, Company, Phone, Instructions);
+}
+
+/// <summary>A new address (customer.create, customer.address.create): the service gives it its id.</summary>
+public sealed record AddressInput : AddressFields;
+
+/// <summary>A change to an existing address (customer.address.update), named by its id.</summary>
+public sealed record AddressChangeInput : AddressFields
+{
+    public string Id { get; init; } = string.Empty;
 }

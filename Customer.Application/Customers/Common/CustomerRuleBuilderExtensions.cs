@@ -90,12 +90,81 @@ public static class CustomerRuleBuilderExtensions
                     continue;
                 }
 
-                foreach (var (addressField, problem) in address.ToDetails().Problems())
-                {
-                    AddProblem(context, $"{field}[{i}].{addressField}", problem);
-                }
+                AddAddressProblems(context, $"{field}[{i}]", address.ToDetails().Problems());
             }
         });
+
+    public static IRuleBuilderOptionsConditions<T, int?> MustBeBetween<T>(this IRuleBuilder<T, int?> rule, string field, int min, int max) =>
+        rule.Custom((value, context) =>
+        {
+            if (value is { } number && (number < min || number > max))
+            {
+                AddProblem(context, field, max == int.MaxValue ? $"must be at least {min}" : $"must be between {min} and {max}");
+            }
+        });
+
+    /// <summary>A list filter: at most <paramref name="maxValues"/> values, each passing <paramref name="check"/>.</summary>
+    public static IRuleBuilderOptionsConditions<T, IReadOnlyList<string>?> MustBeFilter<T>(
+        this IRuleBuilder<T, IReadOnlyList<string>?> rule, string field, int maxValues, Func<string, string?> check) =>
+        rule.Custom((values, context) =>
+        {
+            if (values is null)
+            {
+                return;
+            }
+
+            if (values.Count > maxValues)
+            {
+                AddProblem(context, field, $"must hold at most {maxValues} values");
+                return;
+            }
+
+            for (var i = 0; i < values.Count; i++)
+            {
+                AddProblem(context, $"{field}[{i}]", check(values[i]));
+            }
+        });
+
+    /// <summary>One new address: its fields must make a valid address.</summary>
+    public static IRuleBuilderOptionsConditions<T, AddressInput?> MustBeAddress<T>(this IRuleBuilder<T, AddressInput?> rule, string field) =>
+        rule.Custom((address, context) =>
+        {
+            if (address is not null)
+            {
+                AddAddressProblems(context, field, address.ToDetails().Problems());
+            }
+        });
+
+    /// <summary>
+    /// A change to an address: its id is required; the fields it sets must be valid on their own
+    /// (whether required fields stay filled is checked against the stored address by the aggregate).
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, AddressChangeInput?> MustBeAddressChange<T>(this IRuleBuilder<T, AddressChangeInput?> rule, string field) =>
+        rule.Custom((change, context) =>
+        {
+            if (change is null)
+            {
+                AddProblem(context, field, "is required");
+                return;
+            }
+
+            AddProblem(context, $"{field}.id", TextRules.CheckRequired(change.Id, EntityId.MaxLength));
+            var patched = change.ToPatch().ApplyTo(AddressDetailsPlaceholder);
+            AddAddressProblems(context, field, patched.Problems());
+        });
+
+    // Stands in for the stored address when a change is checked alone: every required field is filled,
+    // so only the values the change sets can produce problems.
+    private static readonly AddressDetails AddressDetailsPlaceholder =
+        new("-", "-", null, "-", null, "-", "-", "-", "-", null, null, null);
+
+    private static void AddAddressProblems<T>(ValidationContext<T> context, string prefix, IEnumerable<(string Field, string Message)> problems)
+    {
+        foreach (var (addressField, problem) in problems)
+        {
+            AddProblem(context, $"{prefix}.{addressField}", problem);
+        }
+    }
 
     private static void AddProblem<T>(ValidationContext<T> context, string field, string? problem)
     {

@@ -1,0 +1,32 @@
+using CustomerService.Application.Common.Persistence;
+using CustomerService.Application.Common.Results;
+using Mediator;
+
+namespace CustomerService.Application.Customers.RemoveCustomer;
+
+/// <summary>customer.remove: deletes a customer with its addresses; its email becomes free again.</summary>
+public sealed record RemoveCustomerCommand : ICommand<Result<RemovedCustomer>>
+{
+    public string Id { get; init; } = string.Empty;
+}
+
+/// <summary>What was removed; the envelope answers only <c>{"ok": true}</c>.</summary>
+public sealed record RemovedCustomer(string Id);
+
+public sealed class RemoveCustomerCommandHandler(ICustomerRepository customers, IUnitOfWork unitOfWork)
+    : ICommandHandler<RemoveCustomerCommand, Result<RemovedCustomer>>
+{
+    public async ValueTask<Result<RemovedCustomer>> Handle(RemoveCustomerCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var customer = await customers.GetAsync(command.Id, cancellationToken);
+        if (customer is null)
+        {
+            return CustomerErrors.NotFound(command.Id);
+        }
+
+        customers.Remove(customer);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new RemovedCustomer(customer.Id);
+    }
+}

@@ -1,0 +1,12 @@
+using CustomerService.Application.Customers.Common;
+using FluentValidation;
+
+namespace CustomerService.Application.Customers.RemoveCustomer;
+
+public sealed class RemoveCustomerCommandValidator : AbstractValidator<RemoveCustomerCommand>
+{
+    public RemoveCustomerCommandValidator()
+    {
+        RuleFor(c => c.Id).MustBeId("id");
+    }
+}

@@ -1,0 +1,35 @@
+using CustomerService.Application.Common.Persistence;
+using CustomerService.Application.Common.Results;
+using Mediator;
+
+namespace CustomerService.Application.Customers.RemoveCustomerAddress;
+
+/// <summary>customer.address.remove: deletes one address and answers with the whole customer.</summary>
+public sealed record RemoveCustomerAddressCommand : ICommand<Result<CustomerDto>>
+{
+    public string CustomerId { get; init; } = string.Empty;
+
+    public string AddressId { get; init; } = string.Empty;
+}
+
+public sealed class RemoveCustomerAddressCommandHandler(ICustomerRepository customers, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<RemoveCustomerAddressCommand, Result<CustomerDto>>
+{
+    public async ValueTask<Result<CustomerDto>> Handle(RemoveCustomerAddressCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var customer = await customers.GetAsync(command.CustomerId, cancellationToken);
+        if (customer is null)
+        {
+            return CustomerErrors.NotFound(command.CustomerId);
+        }
+
+        if (!customer.RemoveAddress(command.AddressId, clock.GetUtcNow().UtcDateTime))
+        {
+            return CustomerErrors.AddressNotFound(command.CustomerId, command.AddressId);
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return customer.ToDto();
+    }
+}

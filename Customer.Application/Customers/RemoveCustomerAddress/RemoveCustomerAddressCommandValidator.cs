@@ -1,0 +1,13 @@
+using CustomerService.Application.Customers.Common;
+using FluentValidation;
+
+namespace CustomerService.Application.Customers.RemoveCustomerAddress;
+
+public sealed class RemoveCustomerAddressCommandValidator : AbstractValidator<RemoveCustomerAddressCommand>
+{
+    public RemoveCustomerAddressCommandValidator()
+    {
+        RuleFor(c => c.CustomerId).MustBeId("customerId");
+        RuleFor(c => c.AddressId).MustBeId("addressId");
+    }
+}
