@@ -3,6 +3,7 @@ using CustomerService.Api.Http.Json;
 using CustomerService.Api.Http.Routing;
 using CustomerService.Application.Common.Behaviours;
 using Mediator;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CustomerService.Api;
 
@@ -33,6 +34,11 @@ public static class ApiServiceCollectionExtensions
             {
                 options.InputFormatters.Clear();
                 options.InputFormatters.Add(new MicroBaseJsonInputFormatter());
+
+                // Arguments come as JSON (or, for read methods, the query string), never as a form.
+                options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
 
                 // Validation belongs to the mediator pipeline, where non-HTTP callers get it too.
                 options.ModelValidatorProviders.Clear();

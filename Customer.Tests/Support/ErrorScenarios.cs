@@ -45,7 +45,7 @@ public static class ErrorScenarios
         yield return Scenario("unknown route", HttpStatusCode.NotFound, "not_found", (c, configure) =>
             c.Client.SendAsync("customer.nothing", Content("{}"u8.ToArray()), configure: configure));
         yield return Scenario("GET", HttpStatusCode.MethodNotAllowed, "method_not_allowed", (c, configure) =>
-            c.Client.SendAsync("customer.info", content: null, HttpMethod.Get, configure));
+            c.Client.SendAsync("customer.update", content: null, HttpMethod.Get, configure));
         yield return Scenario("text/plain", HttpStatusCode.UnsupportedMediaType, "unsupported_media_type", (c, configure) =>
             c.Client.SendAsync("customer.info", Content(Encoding.UTF8.GetBytes($$"""{"id":"{{c.ExistingId}}"}"""), "text/plain"), configure: configure));
         yield return Scenario("one megabyte", HttpStatusCode.RequestEntityTooLarge, "payload_too_large", (c, configure) =>

@@ -10,7 +10,13 @@ public sealed class ThrowingCustomerRepository(Func<Exception> failure) : ICusto
 
     public Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken) => throw failure();
 
+    public Task<Customer?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) => throw failure();
+
+    public Task<CustomerListPage> ListAsync(CustomerListFilter filter, int skip, int limit, CancellationToken cancellationToken) => throw failure();
+
     public void Add(Customer customer) => throw failure();
+
+    public void Remove(Customer customer) => throw failure();
 
     public Task<bool> IsEmailTakenAsync(string normalizedEmail, CancellationToken cancellationToken) => throw failure();
 }
