@@ -24,6 +24,10 @@ public sealed class ApiClient(HttpClient http, string? token) : IDisposable
         return SendAsync(method, content);
     }
 
+    /// <summary>Calls a read method with GET, its arguments in the query string (e.g. <c>limit=5&amp;tags=a,b</c>, already encoded).</summary>
+    public Task<ApiResponse> GetAsync(string method, string query = "") =>
+        SendAsync(query.Length == 0 ? method : $"{method}?{query}", content: null, HttpMethod.Get);
+
     public async Task<ApiResponse> SendAsync(string method, HttpContent? content, HttpMethod? httpMethod = null, Action<HttpRequestMessage>? configure = null)
     {
         using var request = new HttpRequestMessage(httpMethod ?? HttpMethod.Post, MethodsPath + method) { Content = content };
