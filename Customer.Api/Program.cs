@@ -10,7 +10,11 @@ using CustomerService.Infrastructure.Persistence;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MicroBaseJsonInputFormatter.MaxBodyBytes);
+    builder.WebHost.ConfigureKestrel(kestrel =>
+    {
+        kestrel.Limits.MaxRequestBodySize = MicroBaseJsonInputFormatter.MaxBodyBytes;
+        kestrel.AddServerHeader = false;
+    });
 
     builder.Services
         .AddServiceLogging()
@@ -24,12 +28,14 @@ try
     var app = builder.Build();
 
     app.UseMiddleware<RequestIdMiddleware>();
+    app.UseMiddleware<SecurityHeadersMiddleware>();
     app.UseServiceRequestLogging(); // before the exception handler, or handled errors are logged as 500
     app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = EnvelopeExceptionHandler.HandleAsync });
     app.UseStatusCodePages(StatusCodeEnvelopes.WriteAsync);
     app.UseAuthentication();
     app.UseAuthorization();
     app.MapControllers();
+    app.MapHealthEndpoints();
 
     await app.Services.MigrateDatabaseAsync();
     await app.RunAsync();

@@ -11,6 +11,9 @@ namespace CustomerService.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>Health checks with this tag decide readiness (can the service do its work).</summary>
+    public const string ReadinessTag = "ready";
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var database = ReadDatabaseOptions(configuration);
@@ -29,6 +32,17 @@ public static class DependencyInjection
             default:
                 throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite or SqlServer.");
         }
+
+        // Ready means the schema answers a query, not merely that a connection opens: SQLite would
+        // happily create an empty file where the database has gone.
+        services.AddHealthChecks().AddDbContextCheck<CustomerDbContext>(
+            "database",
+            tags: [ReadinessTag],
+            customTestQuery: async (db, cancellationToken) =>
+            {
+                await db.Customers.AnyAsync(cancellationToken);
+                return true;
+            });
 
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<CustomerDbContext>());
         services.AddScoped<ICustomerRepository, CustomerRepository>();

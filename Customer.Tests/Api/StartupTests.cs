@@ -56,7 +56,7 @@ public sealed class StartupTests
     }
 
     [Test]
-    public async Task ServesTheSeedsRouteOverKestrelAndRefusesOversizedBodies()
+    public async Task ServesTheSeedsRouteOverKestrelWithoutABannerAndRefusesOversizedBodies()
     {
         var tokens = new TestTokens();
         var database = Path.Combine(Path.GetTempPath(), $"customer-process-{Guid.NewGuid():N}.db");
@@ -76,12 +76,14 @@ public sealed class StartupTests
                 new StringContent($$"""{"id":"{{id}}","firstName":"{{new string('x', 70_000)}}"}""", Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
                 configure: request => request.Headers.ExpectContinue = true);
             var info = await client.PostRawAsync("customer.info", $$"""{"id":"{{id}}"}""");
+            using var raw = await client.Http.GetAsync(new Uri("/health/live", UriKind.Relative));
 
             Assert.That(update.Status, Is.EqualTo(HttpStatusCode.OK), update.Text);
             Assert.That(update.Customer["firstName"]!.GetValue<string>(), Is.EqualTo("Johnny"));
             Assert.That(tooLarge.Status, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge), tooLarge.Text);
             Assert.That(tooLarge.Error, Is.EqualTo("payload_too_large"));
             Assert.That(info.Customer["firstName"]!.GetValue<string>(), Is.EqualTo("Johnny"));
+            Assert.That(raw.Headers.Server, Is.Empty, "no server banner");
         }
         finally
         {
