@@ -14,6 +14,9 @@ public static class AddressInputs
     /// <summary>The wire names of the fields an address may leave out.</summary>
     public static readonly string[] OptionalFields = ["lastName", "address_2", "company", "phone", "instructions"];
 
+    /// <summary>The wire names of every address field.</summary>
+    public static readonly string[] AllFields = [.. RequiredFields, .. OptionalFields];
+
     /// <summary>Each field's wire name with the longest value it accepts.</summary>
     public static readonly object[] FieldLimits =
     [
