@@ -12,7 +12,8 @@ public static class ApiServiceCollectionExtensions
     /// <summary>
     /// The generated mediator. Scoped, because handlers use the scoped DbContext. Behaviours run in
     /// the order listed, the first outermost: error translation wraps validation, so a failure
-    /// anywhere inside becomes an error code.
+    /// anywhere inside becomes an error code; the unit of work (execution strategy, conflict retry)
+    /// wraps only the handler, so a retry does not validate again.
     /// </summary>
     public static IServiceCollection AddCustomerMediator(this IServiceCollection services) =>
         services.AddMediator((MediatorOptions options) =>
@@ -23,6 +24,7 @@ public static class ApiServiceCollectionExtensions
             [
                 typeof(ErrorTranslationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(UnitOfWorkBehaviour<,>),
             ];
         });
 

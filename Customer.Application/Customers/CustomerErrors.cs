@@ -1,4 +1,5 @@
 using CustomerService.Application.Common.Errors;
+using CustomerService.Domain.Customers;
 
 namespace CustomerService.Application.Customers;
 
@@ -9,6 +10,15 @@ public static class CustomerErrors
     public const string EmailIndex = "email";
 
     public static ServiceError NotFound(string id) => new(ErrorCodes.CustomerNotFound, new EntityIdErrorData(id));
+
+    /// <summary>The conflict when the caller's expected version is not the stored one; null when it is, or none was given.</summary>
+    public static ServiceError? StaleVersion(Customer customer, int? expectedVersion)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return expectedVersion is { } expected && expected != customer.Version
+            ? new ServiceError(ErrorCodes.VersionConflict, new VersionConflictErrorData(customer.Id, expected, customer.Version))
+            : null;
+    }
 
     public static ServiceError AddressNotFound(string customerId, string addressId) =>
         new(ErrorCodes.CustomerAddressNotFound, new AddressIdErrorData(customerId, addressId));

@@ -27,6 +27,24 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) =>
         await SaveChangesAsync(cancellationToken);
 
+    Task<T> IUnitOfWork.ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken)
+    {
+        var attempt = 0;
+        return Database.CreateExecutionStrategy().ExecuteAsync(
+            async token =>
+            {
+                if (attempt++ > 0)
+                {
+                    ChangeTracker.Clear();
+                }
+
+                return await unit(token);
+            },
+            cancellationToken);
+    }
+
+    void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerDbContext).Assembly);

@@ -8,3 +8,6 @@ public sealed record DuplicateKeyErrorData(string Index, string Value);
 
 /// <summary>Data of <c>customer_address_not_found</c>: the customer that exists and the address it lacks.</summary>
 public sealed record AddressIdErrorData(string CustomerId, string AddressId);
+
+/// <summary>Data of <c>version_conflict</c> when the caller named a version: the one it expected and the one stored.</summary>
+public sealed record VersionConflictErrorData(string Id, int Expected, int Actual);

@@ -4,4 +4,13 @@ namespace CustomerService.Application.Common.Persistence;
 public interface IUnitOfWork
 {
     Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs a whole load-apply-save unit under the database's execution strategy, so a transient
+    /// failure re-runs all of it (SQL Server), starting each attempt from a clean change tracker.
+    /// </summary>
+    Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken);
+
+    /// <summary>Forgets every loaded entity and pending change, so the next load reads fresh state.</summary>
+    void DiscardChanges();
 }

@@ -9,13 +9,16 @@ namespace CustomerService.Application.Customers.CreateCustomerAddress;
 /// customer.address.create: adds one <see cref="Address"/> or several <see cref="Addresses"/>
 /// (the original documentation named a list) and answers with the whole customer.
 /// </summary>
-public sealed record CreateCustomerAddressCommand : ICommand<Result<CustomerDto>>
+public sealed record CreateCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable
 {
     public string CustomerId { get; init; } = string.Empty;
 
     public AddressInput? Address { get; init; }
 
     public IReadOnlyList<AddressInput>? Addresses { get; init; }
+
+    /// <summary>Apply only if the customer is still at this version; otherwise <c>version_conflict</c>.</summary>
+    public int? Version { get; init; }
 }
 
 public sealed class CreateCustomerAddressCommandHandler(ICustomerRepository customers, IUnitOfWork unitOfWork, TimeProvider clock)
@@ -28,6 +31,11 @@ public sealed class CreateCustomerAddressCommandHandler(ICustomerRepository cust
         if (customer is null)
         {
             return CustomerErrors.NotFound(command.CustomerId);
+        }
+
+        if (CustomerErrors.StaleVersion(customer, command.Version) is { } conflict)
+        {
+            return conflict;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

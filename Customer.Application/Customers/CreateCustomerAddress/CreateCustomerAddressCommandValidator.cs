@@ -8,6 +8,7 @@ public sealed class CreateCustomerAddressCommandValidator : AbstractValidator<Cr
 {
     public CreateCustomerAddressCommandValidator()
     {
+        RuleFor(c => c.Version).MustBeBetween("version", 1, int.MaxValue);
         RuleFor(c => c.CustomerId).MustBeId("customerId");
         RuleFor(c => c).Custom((command, context) =>
         {

@@ -5,11 +5,14 @@ using Mediator;
 namespace CustomerService.Application.Customers.RemoveCustomerAddress;
 
 /// <summary>customer.address.remove: deletes one address and answers with the whole customer.</summary>
-public sealed record RemoveCustomerAddressCommand : ICommand<Result<CustomerDto>>
+public sealed record RemoveCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable
 {
     public string CustomerId { get; init; } = string.Empty;
 
     public string AddressId { get; init; } = string.Empty;
+
+    /// <summary>Apply only if the customer is still at this version; otherwise <c>version_conflict</c>.</summary>
+    public int? Version { get; init; }
 }
 
 public sealed class RemoveCustomerAddressCommandHandler(ICustomerRepository customers, IUnitOfWork unitOfWork, TimeProvider clock)
@@ -22,6 +25,11 @@ public sealed class RemoveCustomerAddressCommandHandler(ICustomerRepository cust
         if (customer is null)
         {
             return CustomerErrors.NotFound(command.CustomerId);
+        }
+
+        if (CustomerErrors.StaleVersion(customer, command.Version) is { } conflict)
+        {
+            return conflict;
         }
 
         if (!customer.RemoveAddress(command.AddressId, clock.GetUtcNow().UtcDateTime))

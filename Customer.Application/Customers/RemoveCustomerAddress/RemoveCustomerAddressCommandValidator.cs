@@ -7,6 +7,7 @@ public sealed class RemoveCustomerAddressCommandValidator : AbstractValidator<Re
 {
     public RemoveCustomerAddressCommandValidator()
     {
+        RuleFor(c => c.Version).MustBeBetween("version", 1, int.MaxValue);
         RuleFor(c => c.CustomerId).MustBeId("customerId");
         RuleFor(c => c.AddressId).MustBeId("addressId");
     }

@@ -9,7 +9,7 @@ namespace CustomerService.Application.Customers.UpdateCustomer;
 /// customer.update: changes some of a customer's fields. A field that is null (absent or JSON null)
 /// keeps its value; <see cref="Tags"/> replaces the whole list, and an empty list clears it.
 /// </summary>
-public sealed record UpdateCustomerCommand : ICommand<Result<CustomerDto>>
+public sealed record UpdateCustomerCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable
 {
     public string Id { get; init; } = string.Empty;
 
@@ -22,6 +22,9 @@ public sealed record UpdateCustomerCommand : ICommand<Result<CustomerDto>>
     public string? Status { get; init; }
 
     public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>Apply only if the customer is still at this version; otherwise <c>version_conflict</c>.</summary>
+    public int? Version { get; init; }
 }
 
 public sealed class UpdateCustomerCommandHandler(
@@ -37,6 +40,11 @@ public sealed class UpdateCustomerCommandHandler(
         if (customer is null)
         {
             return CustomerErrors.NotFound(command.Id);
+        }
+
+        if (CustomerErrors.StaleVersion(customer, command.Version) is { } conflict)
+        {
+            return conflict;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

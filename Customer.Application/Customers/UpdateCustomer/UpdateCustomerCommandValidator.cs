@@ -7,6 +7,7 @@ public sealed class UpdateCustomerCommandValidator : AbstractValidator<UpdateCus
 {
     public UpdateCustomerCommandValidator()
     {
+        RuleFor(c => c.Version).MustBeBetween("version", 1, int.MaxValue);
         RuleFor(c => c.Id).MustBeId("id");
         RuleFor(c => c.Email).MustBeEmail("email").When(c => c.Email is not null);
         RuleFor(c => c.FirstName).MustBeName("firstName").When(c => c.FirstName is not null);

@@ -9,11 +9,14 @@ namespace CustomerService.Application.Customers.UpdateCustomerAddress;
 /// customer.address.update: changes some fields of one address (absent or null = unchanged; an
 /// optional field is cleared with ""; a required one cannot be blanked) and answers with the whole customer.
 /// </summary>
-public sealed record UpdateCustomerAddressCommand : ICommand<Result<CustomerDto>>
+public sealed record UpdateCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable
 {
     public string CustomerId { get; init; } = string.Empty;
 
     public AddressChangeInput? Address { get; init; }
+
+    /// <summary>Apply only if the customer is still at this version; otherwise <c>version_conflict</c>.</summary>
+    public int? Version { get; init; }
 }
 
 public sealed class UpdateCustomerAddressCommandHandler(ICustomerRepository customers, IUnitOfWork unitOfWork, TimeProvider clock)
@@ -27,6 +30,11 @@ public sealed class UpdateCustomerAddressCommandHandler(ICustomerRepository cust
         if (customer is null)
         {
             return CustomerErrors.NotFound(command.CustomerId);
+        }
+
+        if (CustomerErrors.StaleVersion(customer, command.Version) is { } conflict)
+        {
+            return conflict;
         }
 
         if (customer.FindAddress(change.Id) is null)

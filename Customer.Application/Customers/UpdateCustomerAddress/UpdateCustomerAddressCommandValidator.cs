@@ -7,6 +7,7 @@ public sealed class UpdateCustomerAddressCommandValidator : AbstractValidator<Up
 {
     public UpdateCustomerAddressCommandValidator()
     {
+        RuleFor(c => c.Version).MustBeBetween("version", 1, int.MaxValue);
         RuleFor(c => c.CustomerId).MustBeId("customerId");
         RuleFor(c => c.Address).MustBeAddressChange("address");
     }

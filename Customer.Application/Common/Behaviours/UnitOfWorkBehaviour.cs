@@ -1,0 +1,56 @@
+using CustomerService.Application.Common.Persistence;
+using CustomerService.Application.Common.Results;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerService.Application.Common.Behaviours;
+
+/// <summary>
+/// Runs each command as one unit of work: under the database's execution strategy (transient
+/// failures re-run the whole load-apply-save), and, for partial changes sent without a
+/// <c>version</c>, re-run after an optimistic-concurrency conflict — reload, re-apply, save — so that
+/// callers changing different fields at the same moment all succeed. Attempts are bounded and spaced
+/// with random jitter; when they run out the conflict reaches the caller as <c>version_conflict</c>.
+/// </summary>
+public sealed partial class UnitOfWorkBehaviour<TMessage, TResponse>(
+    IUnitOfWork unitOfWork,
+    IPersistenceFailureClassifier classifier,
+    ILogger<UnitOfWorkBehaviour<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IBaseCommand
+    where TResponse : IFailableResult<TResponse>
+{
+    public const int MaxAttempts = 10;
+
+    public async ValueTask<TResponse> Handle(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var retryConflicts = message is IConcurrencyRetryable { Version: null };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await unitOfWork.ExecuteAsync(async token => await next(message, token), cancellationToken);
+            }
+            catch (Exception ex) when (retryConflicts && attempt < MaxAttempts && IsConflict(ex))
+            {
+                LogConflictRetry(logger, typeof(TMessage).Name, attempt);
+                unitOfWork.DiscardChanges();
+                await Task.Delay(Jitter(attempt), cancellationToken);
+            }
+        }
+    }
+
+    // Up to 2, 4, 8... ms (capped at 50), random so that the contenders of one round spread out.
+    private static TimeSpan Jitter(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(50, 1 << attempt) + 1));
+
+    private bool IsConflict(Exception exception) =>
+        classifier.Classify(exception)?.Kind == PersistenceFailureKind.ConcurrencyConflict;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Message} met a concurrent change; retrying (attempt {Attempt})")]
+    private static partial void LogConflictRetry(ILogger logger, string message, int attempt);
+}

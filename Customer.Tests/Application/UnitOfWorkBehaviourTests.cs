@@ -1,0 +1,103 @@
+using CustomerService.Application.Common.Behaviours;
+using CustomerService.Application.Common.Persistence;
+using CustomerService.Application.Common.Results;
+using CustomerService.Application.Customers;
+using CustomerService.Application.Customers.UpdateCustomer;
+using Mediator;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace CustomerService.Tests.Application;
+
+public sealed class UnitOfWorkBehaviourTests
+{
+    private static readonly InvalidOperationException Conflict = new("concurrency conflict");
+    private Mock<IUnitOfWork> _unitOfWork = null!;
+    private Mock<IPersistenceFailureClassifier> _classifier = null!;
+
+    [SetUp]
+    public void CreateMocks()
+    {
+        _unitOfWork = new Mock<IUnitOfWork>();
+        _unitOfWork
+            .Setup(u => u.ExecuteAsync(It.IsAny<Func<CancellationToken, Task<Result<CustomerDto>>>>(), It.IsAny<CancellationToken>()))
+            .Returns((Func<CancellationToken, Task<Result<CustomerDto>>> unit, CancellationToken token) => unit(token));
+        _classifier = new Mock<IPersistenceFailureClassifier>();
+        _classifier.Setup(c => c.Classify(Conflict)).Returns(new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict));
+    }
+
+    [Test]
+    public async Task RerunsTheWholeHandlerAfterAConflictWithFreshState()
+    {
+        var calls = 0;
+        var result = await Behaviour().Handle(new UpdateCustomerCommand { Id = "c1" }, (_, _) =>
+        {
+            calls++;
+            return calls < 3 ? throw Conflict : ValueTask.FromResult(Result<CustomerDto>.Failure(new("done")));
+        }, CancellationToken.None);
+
+        Assert.That(calls, Is.EqualTo(3));
+        Assert.That(result.Error!.Code, Is.EqualTo("done"));
+        _unitOfWork.Verify(u => u.DiscardChanges(), Times.Exactly(2));
+    }
+
+    [Test]
+    public void GivesUpAfterTheLastAttemptAndLetsTheConflictThrough()
+    {
+        var calls = 0;
+
+        var thrown = Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await Behaviour().Handle(new UpdateCustomerCommand { Id = "c1" }, (_, _) =>
+            {
+                calls++;
+                throw Conflict;
+            }, CancellationToken.None));
+
+        Assert.That(thrown, Is.SameAs(Conflict));
+        Assert.That(calls, Is.EqualTo(UnitOfWorkBehaviour<UpdateCustomerCommand, Result<CustomerDto>>.MaxAttempts));
+    }
+
+    [Test]
+    public void DoesNotRetryWhenTheCallerNamedAVersion()
+    {
+        var calls = 0;
+
+        Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await Behaviour().Handle(new UpdateCustomerCommand { Id = "c1", Version = 3 }, (_, _) =>
+            {
+                calls++;
+                throw Conflict;
+            }, CancellationToken.None));
+
+        Assert.That(calls, Is.EqualTo(1));
+        _unitOfWork.Verify(u => u.DiscardChanges(), Times.Never);
+    }
+
+    [Test]
+    public void DoesNotRetryOtherFailures()
+    {
+        var calls = 0;
+        var other = new InvalidOperationException("a bug");
+
+        Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await Behaviour().Handle(new UpdateCustomerCommand { Id = "c1" }, (_, _) =>
+            {
+                calls++;
+                throw other;
+            }, CancellationToken.None));
+
+        Assert.That(calls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task RunsTheHandlerInsideTheExecutionStrategy()
+    {
+        await Behaviour().Handle(new UpdateCustomerCommand { Id = "c1" },
+            (_, _) => ValueTask.FromResult(Result<CustomerDto>.Failure(new("done"))), CancellationToken.None);
+
+        _unitOfWork.Verify(u => u.ExecuteAsync(It.IsAny<Func<CancellationToken, Task<Result<CustomerDto>>>>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private UnitOfWorkBehaviour<UpdateCustomerCommand, Result<CustomerDto>> Behaviour() =>
+        new(_unitOfWork.Object, _classifier.Object, NullLogger<UnitOfWorkBehaviour<UpdateCustomerCommand, Result<CustomerDto>>>.Instance);
+}
