@@ -23,7 +23,7 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var pragmas = new SqliteConnectionPragmas(database.SqliteSynchronous);
+                var pragmas = new SqliteConnectionPragmas(database.SqliteSynchronous, database.SqliteBusyTimeoutSeconds);
                 services.AddDbContextPool<CustomerDbContext, SqliteCustomerDbContext>(
                     options => options.UseSqlite(database.ConnectionString).AddInterceptors(pragmas));
                 break;

@@ -89,6 +89,7 @@ public sealed class ProcessLifecycleTests
                         {
                             Volatile.Write(ref acknowledged[worker], sequence);
                         }
+
                     }
                     catch (HttpRequestException)
                     {
@@ -97,7 +98,15 @@ public sealed class ProcessLifecycleTests
                 }
             })).ToList();
 
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            // A second or two of load, longer on a loaded machine: until every worker has had a few
+            // updates acknowledged, so the kill lands in the middle of a steady write load.
+            var loadStarted = DateTime.UtcNow;
+            while (DateTime.UtcNow - loadStarted < TimeSpan.FromSeconds(20)
+                && (DateTime.UtcNow - loadStarted < TimeSpan.FromSeconds(1.5) || Enumerable.Range(0, workers).Any(w => Volatile.Read(ref acknowledged[w]) < 5)))
+            {
+                await Task.Delay(50);
+            }
+
             service.KillHard();
             await Task.WhenAll(load);
         }

@@ -13,13 +13,17 @@ namespace CustomerService.Tests.Api;
 /// </summary>
 public sealed class SqliteConnectionSettingsTests
 {
-    [TestCase(null, 2L, TestName = "Every connection runs WAL with synchronous=FULL by default")]
-    [TestCase("Normal", 1L, TestName = "Database:SqliteSynchronous=Normal gives synchronous=NORMAL")]
-    public async Task EveryConnectionTheServiceOpensHasTheConfiguredSettings(string? synchronousSetting, long expectedSynchronous)
+    [TestCase(null, 2L, 5000L, TestName = "Every connection runs WAL with synchronous=FULL and a 5 s busy timeout by default")]
+    [TestCase("Normal", 1L, 2000L, TestName = "Database:SqliteSynchronous=Normal gives synchronous=NORMAL")]
+    public async Task EveryConnectionTheServiceOpensHasTheConfiguredSettings(string? synchronousSetting, long expectedSynchronous, long expectedBusyTimeout)
     {
         var settings = synchronousSetting is null
             ? null
-            : new Dictionary<string, string> { ["Database:SqliteSynchronous"] = synchronousSetting };
+            : new Dictionary<string, string>
+            {
+                ["Database:SqliteSynchronous"] = synchronousSetting,
+                ["Database:SqliteBusyTimeoutSeconds"] = "2",
+            };
         using var factory = new CustomerApiFactory(extraSettings: settings);
 
         var first = await factory.WithDatabaseAsync(ReadSettingsAsync);
@@ -29,14 +33,14 @@ public sealed class SqliteConnectionSettingsTests
         await factory.WithDatabaseAsync(async db =>
         {
             await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF;");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF; PRAGMA busy_timeout=0;");
             await db.Database.CloseConnectionAsync();
             return 0;
         });
         var reopened = await factory.WithDatabaseAsync(ReadSettingsAsync);
 
-        Assert.That(first, Is.EqualTo(("wal", expectedSynchronous)));
-        Assert.That(reopened, Is.EqualTo(("wal", expectedSynchronous)), "the setting is applied on every open, not once");
+        Assert.That(first, Is.EqualTo(("wal", expectedSynchronous, expectedBusyTimeout)));
+        Assert.That(reopened, Is.EqualTo(("wal", expectedSynchronous, expectedBusyTimeout)), "the settings are applied on every open, not once");
     }
 
     [Test]
@@ -66,13 +70,13 @@ public sealed class SqliteConnectionSettingsTests
 
         Assert.That(locked.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable), locked.Text);
         Assert.That(JsonNode.DeepEquals(locked.Body, JsonNode.Parse("""{"ok":false,"error":"service_unavailable"}""")), Is.True, locked.Text);
-        Assert.That(elapsed.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.9)).And.LessThan(TimeSpan.FromSeconds(4)), "it waits for the busy timeout, then gives up");
+        Assert.That(elapsed.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.9)).And.LessThan(TimeSpan.FromSeconds(6)), "it waits for the 1 s busy timeout (not the 30 s default), then gives up");
         Assert.That(JsonNode.DeepEquals(afterRelease.Customer, before.Customer), Is.True, "nothing of the refused update was written");
         Assert.That(update.Status, Is.EqualTo(HttpStatusCode.OK), update.Text);
         Assert.That(update.Customer["firstName"]!.GetValue<string>(), Is.EqualTo("Unlocked"));
     }
 
-    private static async Task<(string JournalMode, long Synchronous)> ReadSettingsAsync(Microsoft.EntityFrameworkCore.DbContext db)
+    private static async Task<(string JournalMode, long Synchronous, long BusyTimeout)> ReadSettingsAsync(Microsoft.EntityFrameworkCore.DbContext db)
     {
         await db.Database.OpenConnectionAsync();
         try
@@ -83,7 +87,10 @@ public sealed class SqliteConnectionSettingsTests
             var journalMode = (string)(await journal.ExecuteScalarAsync())!;
             await using var synchronous = connection.CreateCommand();
             synchronous.CommandText = "PRAGMA synchronous;";
-            return (journalMode, (long)(await synchronous.ExecuteScalarAsync())!);
+            var synchronousMode = (long)(await synchronous.ExecuteScalarAsync())!;
+            await using var busy = connection.CreateCommand();
+            busy.CommandText = "PRAGMA busy_timeout;";
+            return (journalMode, synchronousMode, (long)(await busy.ExecuteScalarAsync())!);
         }
         finally
         {
