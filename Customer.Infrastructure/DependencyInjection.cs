@@ -3,6 +3,7 @@ using CustomerService.Application.Common.Security;
 using CustomerService.Application.Customers;
 using CustomerService.Infrastructure.Persistence;
 using CustomerService.Infrastructure.Security;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,9 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
+                var pragmas = new SqliteConnectionPragmas(database.SqliteSynchronous, database.SqliteBusyTimeoutSeconds);
                 services.AddDbContextPool<CustomerDbContext, SqliteCustomerDbContext>(
-                    options => options.UseSqlite(database.ConnectionString));
+                    options => options.UseSqlite(database.ConnectionString).AddInterceptors(pragmas));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<CustomerDbContext, SqlServerCustomerDbContext>(
@@ -71,11 +73,36 @@ public static class DependencyInjection
                     $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required when Database:Provider is SqlServer.");
         }
 
+        var busyTimeoutSeconds = section.GetValue(nameof(DatabaseOptions.SqliteBusyTimeoutSeconds), DatabaseOptions.DefaultSqliteBusyTimeoutSeconds);
+        if (busyTimeoutSeconds < 1)
+        {
+            throw new InvalidOperationException(
+                $"Database:SqliteBusyTimeoutSeconds is {busyTimeoutSeconds}: it must be at least 1.");
+        }
+
+        var synchronousName = section[nameof(DatabaseOptions.SqliteSynchronous)];
+        var synchronous = SqliteSynchronousMode.Full;
+        if (!string.IsNullOrWhiteSpace(synchronousName)
+            && (!Enum.TryParse(synchronousName, ignoreCase: true, out synchronous) || !Enum.IsDefined(synchronous)))
+        {
+            throw new InvalidOperationException(
+                $"Database:SqliteSynchronous is '{synchronousName}': it must be Full or Normal.");
+        }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // Microsoft.Data.Sqlite retries a busy database until the command timeout runs out; the
+            // connection's default timeout is the busy timeout of every command EF Core issues on it.
+            connectionString = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = busyTimeoutSeconds }.ConnectionString;
+        }
+
         return new DatabaseOptions
         {
             Provider = provider,
             ConnectionString = connectionString,
             MigrateOnStartup = section.GetValue(nameof(DatabaseOptions.MigrateOnStartup), true),
+            SqliteBusyTimeoutSeconds = busyTimeoutSeconds,
+            SqliteSynchronous = synchronous,
         };
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace CustomerService.Tests.Support;
 
@@ -8,14 +10,39 @@ namespace CustomerService.Tests.Support;
 public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
     private ServiceProcess(Process process, int port)
     {
         _process = process;
         Port = port;
+
+        // Drain both pipes: a service that logs more than a pipe holds would otherwise block on its next line.
+        process.OutputDataReceived += (_, line) => Append(line.Data);
+        process.ErrorDataReceived += (_, line) => Append(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
     }
 
     public int Port { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>What the service has written to standard output and error so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -44,7 +71,10 @@ public sealed class ServiceProcess : IDisposable
         {
             if (process.HasExited)
             {
-                throw new AssertionException($"The service exited with {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}");
+                await process.WaitForExitAsync();
+                var output = service.Output;
+                service.Dispose();
+                throw new AssertionException($"The service exited with {process.ExitCode}: {output}");
             }
 
             try
@@ -73,6 +103,43 @@ public sealed class ServiceProcess : IDisposable
         return (process.ExitCode, await standardError);
     }
 
+    /// <summary>Asks the service to stop the way a container runtime does: SIGTERM.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill")
+        {
+            ArgumentList = { "-TERM", ProcessId.ToString(CultureInfo.InvariantCulture) },
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("kill did not start.");
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new AssertionException($"kill -TERM {ProcessId} exited with {kill.ExitCode}.");
+        }
+    }
+
+    /// <summary>Ends the service at once, as a crash or the OOM killer would: SIGKILL, no shutdown.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to exit; returns false if it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
@@ -82,6 +149,19 @@ public sealed class ServiceProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
     }
 
     private static Process Start(IReadOnlyDictionary<string, string> environment, int port)
