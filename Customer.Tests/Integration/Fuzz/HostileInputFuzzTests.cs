@@ -110,7 +110,7 @@ public sealed class HostileInputFuzzTests
         var targets = new List<FuzzTarget>();
         for (var i = 0; i < TargetCustomers; i++)
         {
-            var body = CustomerRequests.Create(CustomerRequests.UniqueEmail($"fuzz-target.{method}"));
+            var body = CustomerRequests.Create(CustomerRequests.UniqueEmail("fuzz"));
             body["password"] = FuzzMethod.Password;
             body["addresses"] = new JsonArray(CustomerRequests.Address(), CustomerRequests.Address(), CustomerRequests.Address());
             var customer = EnvelopeAssert.IsCustomer(await client.PostAsync("customer.create", body));

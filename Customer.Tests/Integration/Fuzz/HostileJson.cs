@@ -410,7 +410,7 @@ public sealed class HostileJson(Random random, FieldLimits limits)
         return new string(random.Next(2) == 0 ? 'a' : 'A', length - domain.Length) + domain;
     }
 
-    private JsonArray ArrayOfCount(JsonArray original, int count)
+    private static JsonArray ArrayOfCount(JsonArray original, int count)
     {
         var array = new JsonArray();
         for (var i = 0; i < count; i++)

@@ -30,7 +30,8 @@ public static class StoredInvariants
                 }
 
                 Check(customer.Email.Length > 0, "email is empty");
-                Check(customer.NormalizedEmail == customer.Email.ToLowerInvariant(), $"normalized email '{customer.NormalizedEmail}' is not the lower-cased '{customer.Email}'");
+                var lowered = customer.Email.ToLowerInvariant();
+                Check(customer.NormalizedEmail == lowered, $"normalized email '{customer.NormalizedEmail}' is not the lower-cased '{customer.Email}'");
                 Check(customer.Status is CustomerStatus.Active or CustomerStatus.Inactive, $"status {customer.Status}");
                 Check(!string.IsNullOrWhiteSpace(customer.FirstName) && !string.IsNullOrWhiteSpace(customer.LastName), "a blank name");
                 Check(customer.Tags.Count <= CustomerRules.MaxTags, $"{customer.Tags.Count} tags");
