@@ -21,6 +21,7 @@ try
         .AddApplication()
         .AddInfrastructure(builder.Configuration)
         .AddCustomerMediator()
+        .AddConfiguredCors()
         .AddBearerAuthentication(builder.Configuration, builder.Environment)
         .AddMicroBaseControllers(builder.Configuration)
         .AddSingleton<IHttpContextFactory, RequestIdHttpContextFactory>();
@@ -32,6 +33,7 @@ try
     app.UseServiceRequestLogging(); // before the exception handler, or handled errors are logged as 500
     app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = EnvelopeExceptionHandler.HandleAsync });
     app.UseStatusCodePages(StatusCodeEnvelopes.WriteAsync);
+    app.UseCors(); // before authentication: a preflight carries no token and must not be answered 401
     app.UseAuthentication();
     app.UseAuthorization();
     app.MapControllers();

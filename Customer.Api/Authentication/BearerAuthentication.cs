@@ -1,3 +1,4 @@
+using CustomerService.Api.Authorization;
 using CustomerService.Api.Http.Envelope;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
@@ -43,7 +44,7 @@ public static class BearerAuthentication
                 OnForbidden = context => EnvelopeWriter.WriteErrorAsync(context.Response, ApiErrorCodes.Forbidden),
             };
         });
-        services.AddAuthorization();
+        services.AddScopeAuthorization();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using CustomerService.Api.Authorization;
 using CustomerService.Api.Http.Envelope;
 using CustomerService.Api.Http.Json;
 using CustomerService.Application.Customers.CreateCustomerAddress;
@@ -12,27 +13,32 @@ namespace CustomerService.Api.Controllers;
 
 /// <summary>The address methods of the MicroBase Customer service, version 1.</summary>
 [ApiController]
-[Authorize]
+[Authorize] // authenticated, always; each action adds its scope policy
 [Route("customer/v1")]
 public sealed class CustomerAddressController(ISender sender) : ControllerBase
 {
     [HttpPost("customer.address.create")]
+    [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> Create(CreateCustomerAddressCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.Customer(await sender.Send(command, cancellationToken));
 
     [HttpPost("customer.address.info")]
+    [Authorize(Policy = ScopePolicies.Read)]
     public async Task<IActionResult> Info(GetCustomerAddressQuery query, CancellationToken cancellationToken) =>
         EnvelopeResult.From(await sender.Send(query, cancellationToken), address => new AddressEnvelope(address));
 
     [HttpGet("customer.address.info")]
+    [Authorize(Policy = ScopePolicies.Read)]
     public Task<IActionResult> InfoFromQuery([ModelBinder(typeof(QueryStringModelBinder))] GetCustomerAddressQuery query, CancellationToken cancellationToken) =>
         Info(query, cancellationToken);
 
     [HttpPost("customer.address.update")]
+    [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> Update(UpdateCustomerAddressCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.Customer(await sender.Send(command, cancellationToken));
 
     [HttpPost("customer.address.remove")]
+    [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> Remove(RemoveCustomerAddressCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.Customer(await sender.Send(command, cancellationToken));
 }

@@ -1,3 +1,4 @@
+using CustomerService.Api.Authorization;
 using CustomerService.Api.Http.Envelope;
 using CustomerService.Api.Http.Json;
 using CustomerService.Application.Customers.CheckCustomerCredentials;
@@ -17,39 +18,47 @@ namespace CustomerService.Api.Controllers;
 /// with their arguments in the query string; mutations answer only POST.
 /// </summary>
 [ApiController]
-[Authorize]
+[Authorize] // authenticated, always; each action adds its scope policy
 [Route("customer/v1")]
 public sealed class CustomerController(ISender sender) : ControllerBase
 {
     [HttpPost("customer.create")]
+    [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> Create(CreateCustomerCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.Customer(await sender.Send(command, cancellationToken));
 
     [HttpPost("customer.info")]
+    [Authorize(Policy = ScopePolicies.Read)]
     public async Task<IActionResult> Info(GetCustomerQuery query, CancellationToken cancellationToken) =>
         EnvelopeResult.Customer(await sender.Send(query, cancellationToken));
 
     [HttpGet("customer.info")]
+    [Authorize(Policy = ScopePolicies.Read)]
     public Task<IActionResult> InfoFromQuery([ModelBinder(typeof(QueryStringModelBinder))] GetCustomerQuery query, CancellationToken cancellationToken) =>
         Info(query, cancellationToken);
 
     [HttpPost("customer.update")]
+    [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> Update(UpdateCustomerCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.Customer(await sender.Send(command, cancellationToken));
 
     [HttpPost("customer.list")]
+    [Authorize(Policy = ScopePolicies.Read)]
     public async Task<IActionResult> List(ListCustomersQuery query, CancellationToken cancellationToken) =>
         EnvelopeResult.From(await sender.Send(query, cancellationToken), page => new CustomerListEnvelope(page.Page, page.Data));
 
     [HttpGet("customer.list")]
+    [Authorize(Policy = ScopePolicies.Read)]
     public Task<IActionResult> ListFromQuery([ModelBinder(typeof(QueryStringModelBinder))] ListCustomersQuery query, CancellationToken cancellationToken) =>
         List(query, cancellationToken);
 
     [HttpPost("customer.remove")]
+    [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> Remove(RemoveCustomerCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.From(await sender.Send(command, cancellationToken), _ => new OkEnvelope());
 
     [HttpPost("customer.checkCredentials")]
+    [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> CheckCredentials(CheckCustomerCredentialsCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.From(await sender.Send(command, cancellationToken), customer => new CustomerIdEnvelope(customer));
 }

@@ -11,13 +11,15 @@ public static class SerilogSetup
         services.AddSerilog((provider, logger) => logger
             .ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
             .ReadFrom.Services(provider)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            .Enrich.With<SensitiveDataMasking>());
 
     /// <summary>One event per request: method, path, status, elapsed time, request id and the caller's subject.</summary>
     public static IApplicationBuilder UseServiceRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.IncludeQueryInRequestPath = false; // GET customer.list?email=... must not put the address in the log
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
             options.EnrichDiagnosticContext = (diagnostics, context) =>

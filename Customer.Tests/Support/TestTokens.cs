@@ -29,7 +29,33 @@ public sealed class TestTokens
         ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = SigningKeyBase64,
     };
 
-    public string Valid(string subject = "test-user") => Create(subject, SigningKeyBase64, Issuer, Audience, DateTime.UtcNow.AddMinutes(10));
+    public const string ReadScope = "customers.read";
+    public const string WriteScope = "customers.write";
+
+    /// <summary>A valid token granting both scopes, in the <c>scope</c> claim as a space-separated string.</summary>
+    public string Valid(string subject = "test-user") =>
+        Create(subject, SigningKeyBase64, Issuer, Audience, DateTime.UtcNow.AddMinutes(10), ScopeClaim("scope", $"{ReadScope} {WriteScope}", 2));
+
+    /// <summary>A valid token whose <c>scope</c> claim is exactly these names, space-separated; none leaves the claim out.</summary>
+    public string WithScopes(params string[] scopes) =>
+        Create("test-user", SigningKeyBase64, Issuer, Audience, DateTime.UtcNow.AddMinutes(10), ScopeClaim("scope", string.Join(' ', scopes), scopes.Length));
+
+    /// <summary>A valid token with the scopes in an <c>scp</c> array (the form some identity providers use).</summary>
+    public string WithScpArray(params string[] scopes) =>
+        Create("test-user", SigningKeyBase64, Issuer, Audience, DateTime.UtcNow.AddMinutes(10), ScopeClaim("scp", scopes, scopes.Length));
+
+    /// <summary>A valid token with the scopes in a <c>scope</c> array, the shape <c>dotnet user-jwts create --scope</c> writes.</summary>
+    public string WithScopeArray(params string[] scopes) =>
+        Create("test-user", SigningKeyBase64, Issuer, Audience, DateTime.UtcNow.AddMinutes(10), ScopeClaim("scope", scopes, scopes.Length));
+
+    /// <summary>A token, correctly signed, that becomes valid only at <paramref name="notBefore"/>.</summary>
+    public string NotValidBefore(DateTime notBefore)
+    {
+        var descriptor = Descriptor("test-user", Issuer, Audience, notBefore.AddMinutes(10), ScopeClaim("scope", $"{ReadScope} {WriteScope}", 2));
+        descriptor.NotBefore = notBefore;
+        descriptor.IssuedAt = DateTime.UtcNow;
+        return Sign(descriptor, SigningKeyBase64);
+    }
 
     public string Expired() => Create("test-user", SigningKeyBase64, Issuer, Audience, DateTime.UtcNow.AddMinutes(-10));
 
@@ -47,17 +73,23 @@ public sealed class TestTokens
         return _handler.CreateToken(descriptor);
     }
 
-    private string Create(string subject, string keyBase64, string issuer, string audience, DateTime expires)
+    private static Dictionary<string, object>? ScopeClaim(string type, object value, int count) =>
+        count == 0 ? null : new Dictionary<string, object> { [type] = value };
+
+    private string Create(string subject, string keyBase64, string issuer, string audience, DateTime expires, IDictionary<string, object>? claims = null) =>
+        Sign(Descriptor(subject, issuer, audience, expires, claims), keyBase64);
+
+    private string Sign(SecurityTokenDescriptor descriptor, string keyBase64)
     {
-        var descriptor = Descriptor(subject, issuer, audience, expires);
         descriptor.SigningCredentials = new SigningCredentials(
             new SymmetricSecurityKey(Convert.FromBase64String(keyBase64)), SecurityAlgorithms.HmacSha256);
         return _handler.CreateToken(descriptor);
     }
 
-    private static SecurityTokenDescriptor Descriptor(string subject, string issuer, string audience, DateTime expires) => new()
+    private static SecurityTokenDescriptor Descriptor(string subject, string issuer, string audience, DateTime expires, IDictionary<string, object>? claims = null) => new()
     {
         Subject = new ClaimsIdentity([new Claim("sub", subject)]),
+        Claims = claims,
         Issuer = issuer,
         Audience = audience,
         NotBefore = expires.AddMinutes(-20),
