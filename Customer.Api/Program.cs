@@ -43,7 +43,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (InvalidOperationException ex)
+catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
 {
     // Configuration mistakes: one clear line, no stack trace, a failing exit code.
     await Console.Error.WriteLineAsync($"Customer service refused to start: {ex.Message}");
