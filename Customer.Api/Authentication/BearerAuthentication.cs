@@ -12,6 +12,7 @@ namespace CustomerService.Api.Authentication;
 public static class BearerAuthentication
 {
     public const string ConfigurationSection = "Authentication:Schemes:Bearer";
+    public const int MinSigningKeyBytes = 32;
 
     public static IServiceCollection AddBearerAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -20,6 +21,8 @@ public static class BearerAuthentication
         {
             EnsureConfigured(configuration);
         }
+
+        EnsureSigningKeysAreStrong(configuration);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
@@ -49,6 +52,31 @@ public static class BearerAuthentication
     }
 
     /// <summary>Outside Development a service that cannot validate tokens must not start at all.</summary>
+    /// <summary>HMAC keys shorter than the hash (32 bytes for HS256) can be brute-forced; such a key stops start-up.</summary>
+    private static void EnsureSigningKeysAreStrong(IConfiguration configuration)
+    {
+        foreach (var key in configuration.GetSection($"{ConfigurationSection}:SigningKeys").GetChildren())
+        {
+            var setting = $"{ConfigurationSection}:SigningKeys:{key.Key}:Value";
+            var value = key["Value"];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            var bytes = new byte[value.Length];
+            if (!Convert.TryFromBase64String(value, bytes, out var length))
+            {
+                throw new InvalidOperationException($"{setting} is not base64.");
+            }
+
+            if (length < MinSigningKeyBytes)
+            {
+                throw new InvalidOperationException($"{setting} is {length} bytes; a signing key needs at least {MinSigningKeyBytes}.");
+            }
+        }
+    }
+
     private static void EnsureConfigured(IConfiguration configuration)
     {
         var section = configuration.GetSection(ConfigurationSection);

@@ -31,6 +31,21 @@ public sealed class StartupTests
         Assert.That(standardError, Does.Contain("ValidAudiences"));
     }
 
+    [TestCase(16, "is 16 bytes; a signing key needs at least 32")]
+    [TestCase(-1, "is not base64")]
+    public async Task RefusesAWeakOrMalformedSigningKey(int keyBytes, string expected)
+    {
+        var settings = Environment(new TestTokens().Settings);
+        settings["Authentication__Schemes__Bearer__SigningKeys__0__Value"] =
+            keyBytes < 0 ? "not*base64" : Convert.ToBase64String(new byte[keyBytes]);
+
+        var (exitCode, standardError) = await ServiceProcess.RunToExitAsync(settings);
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(standardError, Does.Contain("Authentication:Schemes:Bearer:SigningKeys:0:Value " + expected));
+        Assert.That(standardError, Does.Not.Contain("   at "));
+    }
+
     [Test]
     public async Task RefusesAnUnknownDatabaseProvider()
     {
