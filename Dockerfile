@@ -1,5 +1,4 @@
 # Production image of the Customer service. Build: docker build -t customer-service .
-# syntax=docker/dockerfile:1
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
