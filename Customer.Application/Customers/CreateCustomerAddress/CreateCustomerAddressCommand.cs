@@ -27,16 +27,13 @@ public sealed class CreateCustomerAddressCommandHandler(ICustomerRepository cust
     public async ValueTask<Result<CustomerDto>> Handle(CreateCustomerAddressCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var customer = await customers.GetAsync(command.CustomerId, cancellationToken);
-        if (customer is null)
+        var loaded = await customers.LoadForChangeAsync(command.CustomerId, command.Version, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return CustomerErrors.NotFound(command.CustomerId);
+            return loaded.Error;
         }
 
-        if (CustomerErrors.StaleVersion(customer, command.Version) is { } conflict)
-        {
-            return conflict;
-        }
+        var customer = loaded.Value;
 
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var address in command.Address is null ? command.Addresses ?? [] : [command.Address])

@@ -21,16 +21,13 @@ public sealed class RemoveCustomerAddressCommandHandler(ICustomerRepository cust
     public async ValueTask<Result<CustomerDto>> Handle(RemoveCustomerAddressCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var customer = await customers.GetAsync(command.CustomerId, cancellationToken);
-        if (customer is null)
+        var loaded = await customers.LoadForChangeAsync(command.CustomerId, command.Version, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return CustomerErrors.NotFound(command.CustomerId);
+            return loaded.Error;
         }
 
-        if (CustomerErrors.StaleVersion(customer, command.Version) is { } conflict)
-        {
-            return conflict;
-        }
+        var customer = loaded.Value;
 
         if (!customer.RemoveAddress(command.AddressId, clock.GetUtcNow().UtcDateTime))
         {

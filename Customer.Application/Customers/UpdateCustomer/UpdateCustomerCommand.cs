@@ -36,16 +36,13 @@ public sealed class UpdateCustomerCommandHandler(
     public async ValueTask<Result<CustomerDto>> Handle(UpdateCustomerCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var customer = await customers.GetAsync(command.Id, cancellationToken);
-        if (customer is null)
+        var loaded = await customers.LoadForChangeAsync(command.Id, command.Version, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return CustomerErrors.NotFound(command.Id);
+            return loaded.Error;
         }
 
-        if (CustomerErrors.StaleVersion(customer, command.Version) is { } conflict)
-        {
-            return conflict;
-        }
+        var customer = loaded.Value;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = false;

@@ -26,16 +26,13 @@ public sealed class UpdateCustomerAddressCommandHandler(ICustomerRepository cust
     {
         ArgumentNullException.ThrowIfNull(command);
         var change = command.Address ?? throw new ArgumentException("The validator requires an address.", nameof(command));
-        var customer = await customers.GetAsync(command.CustomerId, cancellationToken);
-        if (customer is null)
+        var loaded = await customers.LoadForChangeAsync(command.CustomerId, command.Version, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return CustomerErrors.NotFound(command.CustomerId);
+            return loaded.Error;
         }
 
-        if (CustomerErrors.StaleVersion(customer, command.Version) is { } conflict)
-        {
-            return conflict;
-        }
+        var customer = loaded.Value;
 
         if (customer.FindAddress(change.Id) is null)
         {
