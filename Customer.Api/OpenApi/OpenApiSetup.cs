@@ -17,6 +17,7 @@ public static class OpenApiSetup
         {
             options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddSchemaTransformer<StrictNumberSchemaTransformer>();
             options.AddSchemaTransformer<RequestSchemaTransformer>();
             options.AddSchemaTransformer<EnvelopeSchemaTransformer>();
             options.AddOperationTransformer<MethodOperationTransformer>();
