@@ -104,6 +104,23 @@ public sealed class OpenApiDocumentTests
         }
     }
 
+    // The errors column of the README's method table, plus the errors of the HTTP layer.
+    [TestCase("customer.create", "validation_error,customer_invalid_email,duplicate_key")]
+    [TestCase("customer.info", "validation_error,customer_not_found")]
+    [TestCase("customer.update", "validation_error,customer_invalid_email,customer_not_found,duplicate_key,version_conflict")]
+    [TestCase("customer.list", "validation_error")]
+    [TestCase("customer.remove", "validation_error,customer_not_found,version_conflict")]
+    [TestCase("customer.address.create", "validation_error,customer_not_found,version_conflict")]
+    [TestCase("customer.address.info", "validation_error,customer_not_found,customer_address_not_found")]
+    [TestCase("customer.address.update", "validation_error,customer_not_found,customer_address_not_found,version_conflict")]
+    [TestCase("customer.address.remove", "validation_error,customer_not_found,customer_address_not_found,version_conflict")]
+    [TestCase("customer.checkCredentials", "validation_error,bad_credentials,version_conflict")]
+    public void EachMethodDocumentsExactlyTheErrorsItCanReturn(string method, string codes)
+    {
+        string[] httpLayer = ["invalid_token", "forbidden", "payload_too_large", "unsupported_media_type", "service_unavailable", "internal_error"];
+        Assert.That(ErrorCodesOf(Operation(method, "post")), Is.EquivalentTo(codes.Split(',').Concat(httpLayer)));
+    }
+
     [TestCase("customer.checkCredentials", "customer_not_found")]
     [TestCase("customer.list", "customer_not_found")]
     [TestCase("customer.info", "duplicate_key")]
