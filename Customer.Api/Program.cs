@@ -3,6 +3,7 @@ using CustomerService.Api.Authentication;
 using CustomerService.Api.Http;
 using CustomerService.Api.Http.Json;
 using CustomerService.Api.Logging;
+using CustomerService.Api.OpenApi;
 using CustomerService.Application;
 using CustomerService.Infrastructure;
 using CustomerService.Infrastructure.Persistence;
@@ -24,6 +25,7 @@ try
         .AddConfiguredCors()
         .AddBearerAuthentication(builder.Configuration, builder.Environment)
         .AddMicroBaseControllers(builder.Configuration)
+        .AddCustomerOpenApi()
         .AddSingleton<IHttpContextFactory, RequestIdHttpContextFactory>();
 
     var app = builder.Build();
@@ -38,6 +40,7 @@ try
     app.UseAuthorization();
     app.MapControllers();
     app.MapHealthEndpoints();
+    app.MapCustomerOpenApi();
 
     await app.Services.MigrateDatabaseAsync();
     await app.RunAsync();

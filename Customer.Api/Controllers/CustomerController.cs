@@ -1,6 +1,8 @@
 using CustomerService.Api.Authorization;
 using CustomerService.Api.Http.Envelope;
 using CustomerService.Api.Http.Json;
+using CustomerService.Api.OpenApi;
+using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Customers.CheckCustomerCredentials;
 using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.GetCustomer;
@@ -23,41 +25,57 @@ namespace CustomerService.Api.Controllers;
 public sealed class CustomerController(ISender sender) : ControllerBase
 {
     [HttpPost("customer.create")]
+    [ReturnsErrors(ErrorCodes.ValidationError, ErrorCodes.CustomerInvalidEmail, ErrorCodes.DuplicateKey)]
+    [ProducesResponseType<CustomerEnvelope>(StatusCodes.Status200OK)]
     [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> Create(CreateCustomerCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.Customer(await sender.Send(command, cancellationToken));
 
     [HttpPost("customer.info")]
+    [ReturnsErrors(ErrorCodes.ValidationError, ErrorCodes.CustomerNotFound)]
+    [ProducesResponseType<CustomerEnvelope>(StatusCodes.Status200OK)]
     [Authorize(Policy = ScopePolicies.Read)]
     public async Task<IActionResult> Info(GetCustomerQuery query, CancellationToken cancellationToken) =>
         EnvelopeResult.Customer(await sender.Send(query, cancellationToken));
 
     [HttpGet("customer.info")]
+    [ReturnsErrors(ErrorCodes.ValidationError, ErrorCodes.CustomerNotFound)]
+    [ProducesResponseType<CustomerEnvelope>(StatusCodes.Status200OK)]
     [Authorize(Policy = ScopePolicies.Read)]
     public Task<IActionResult> InfoFromQuery([ModelBinder(typeof(QueryStringModelBinder))] GetCustomerQuery query, CancellationToken cancellationToken) =>
         Info(query, cancellationToken);
 
     [HttpPost("customer.update")]
+    [ReturnsErrors(ErrorCodes.ValidationError, ErrorCodes.CustomerInvalidEmail, ErrorCodes.CustomerNotFound, ErrorCodes.DuplicateKey, ErrorCodes.VersionConflict)]
+    [ProducesResponseType<CustomerEnvelope>(StatusCodes.Status200OK)]
     [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> Update(UpdateCustomerCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.Customer(await sender.Send(command, cancellationToken));
 
     [HttpPost("customer.list")]
+    [ReturnsErrors(ErrorCodes.ValidationError)]
+    [ProducesResponseType<CustomerListEnvelope>(StatusCodes.Status200OK)]
     [Authorize(Policy = ScopePolicies.Read)]
     public async Task<IActionResult> List(ListCustomersQuery query, CancellationToken cancellationToken) =>
         EnvelopeResult.From(await sender.Send(query, cancellationToken), page => new CustomerListEnvelope(page.Page, page.Data));
 
     [HttpGet("customer.list")]
+    [ReturnsErrors(ErrorCodes.ValidationError)]
+    [ProducesResponseType<CustomerListEnvelope>(StatusCodes.Status200OK)]
     [Authorize(Policy = ScopePolicies.Read)]
     public Task<IActionResult> ListFromQuery([ModelBinder(typeof(QueryStringModelBinder))] ListCustomersQuery query, CancellationToken cancellationToken) =>
         List(query, cancellationToken);
 
     [HttpPost("customer.remove")]
+    [ReturnsErrors(ErrorCodes.ValidationError, ErrorCodes.CustomerNotFound, ErrorCodes.VersionConflict)]
+    [ProducesResponseType<OkEnvelope>(StatusCodes.Status200OK)]
     [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> Remove(RemoveCustomerCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.From(await sender.Send(command, cancellationToken), _ => new OkEnvelope());
 
     [HttpPost("customer.checkCredentials")]
+    [ReturnsErrors(ErrorCodes.ValidationError, ErrorCodes.BadCredentials, ErrorCodes.VersionConflict)] // a hash upgrade can meet a concurrent change
+    [ProducesResponseType<CustomerIdEnvelope>(StatusCodes.Status200OK)]
     [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> CheckCredentials(CheckCustomerCredentialsCommand command, CancellationToken cancellationToken) =>
         EnvelopeResult.From(await sender.Send(command, cancellationToken), customer => new CustomerIdEnvelope(customer));
