@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CustomerService.Tests.Support;
@@ -50,20 +51,48 @@ public sealed partial class CustomerPageTests : PlaywrightTest
         }
 
         var tokens = new TestTokens();
-        await using var site = await StaticSite.StartAsync(Path.Combine(AppContext.BaseDirectory, "Browser", "wwwroot"));
-        using var service = await ServiceProcess.StartAsync(ServiceSettings(tokens, site.OriginText));
-        Assert.That(site.Origin.Port, Is.Not.EqualTo(service.Port), "the page and the service are different origins");
+        var clock = Stopwatch.StartNew();
+        var phases = new List<string>();
+        void Phase(string name) => phases.Add($"{clock.ElapsedMilliseconds,6} ms {name}");
 
-        await using var browser = await BrowserType.LaunchAsync(new BrowserTypeLaunchOptions
+        // The service (a cold process: seconds) and the browser start side by side.
+        await using var site = await StaticSite.StartAsync(Path.Combine(AppContext.BaseDirectory, "Browser", "wwwroot"));
+        var serviceStart = StartWarmServiceAsync(tokens, site);
+        var browserLaunch = BrowserType.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = chromium,
             Headless = true,
             Args = ChromiumArgs,
             Timeout = 30_000,
         });
+        try
+        {
+            await Task.WhenAll(serviceStart, browserLaunch);
+        }
+        catch (Exception)
+        {
+            if (serviceStart.IsCompletedSuccessfully)
+            {
+                (await serviceStart).Dispose();
+            }
+
+            if (browserLaunch.IsCompletedSuccessfully)
+            {
+                await (await browserLaunch).DisposeAsync();
+            }
+
+            throw;
+        }
+
+        using var service = await serviceStart;
+        await using var browser = await browserLaunch;
+        Phase("service started and warmed up, browser launched");
+        Assert.That(site.Origin.Port, Is.Not.EqualTo(service.Port), "the page and the service are different origins");
+
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         var browserLog = new List<string>();
         page.Console += (_, message) => browserLog.Add($"console {message.Type}: {message.Text}");
         page.RequestFailed += (_, request) => browserLog.Add($"request failed: {request.Method} {request.Url} {request.Failure}");
@@ -74,18 +103,22 @@ public sealed partial class CustomerPageTests : PlaywrightTest
         try
         {
             await page.GotoAsync(new Uri(site.Origin, "/index.html").ToString());
+            Phase("page loaded");
 
             await page.ClickAsync("#create-update");
             await Expect(page.Locator("#customer")).ToHaveTextAsync("Ada Lovelace, version 2");
             await Expect(page.Locator("#status")).ToHaveTextAsync("done");
             await Expect(page.Locator("#error")).ToBeEmptyAsync();
+            Phase("created and updated");
 
             await page.ClickAsync("#bad-email");
             await Expect(page.Locator("#error")).ToHaveTextAsync("Error: customer_invalid_email \u2014 email must contain exactly one '@'");
+            Phase("error rendered");
             await Expect(page.Locator("#customer")).ToHaveTextAsync("Ada Lovelace, version 2", new() { Timeout = 1_000 });
         }
         catch (Exception)
         {
+            await TestContext.Out.WriteLineAsync($"Phases:{Environment.NewLine}{string.Join(Environment.NewLine, phases)}");
             await TestContext.Out.WriteLineAsync($"Page: {await page.Locator("body").InnerTextAsync()}");
             await TestContext.Out.WriteLineAsync($"Browser: {string.Join(Environment.NewLine, browserLog)}");
             await TestContext.Out.WriteLineAsync($"Service: {service.Output}");
@@ -97,6 +130,30 @@ public sealed partial class CustomerPageTests : PlaywrightTest
         var preflights = await WaitForPreflightsAsync(service, "customer.create", "customer.update");
         Assert.That(preflights["customer.create"], Is.GreaterThanOrEqualTo(1), service.Output);
         Assert.That(preflights["customer.update"], Is.GreaterThanOrEqualTo(1), service.Output);
+        await TestContext.Out.WriteLineAsync(string.Join(Environment.NewLine, phases));
+    }
+
+    /// <summary>
+    /// Starts the service and calls it once without a browser, so that the page's calls find it warm:
+    /// a cold process spends seconds on its first create (JIT, EF model, password hashing).
+    /// </summary>
+    private async Task<ServiceProcess> StartWarmServiceAsync(TestTokens tokens, StaticSite site)
+    {
+        var service = await ServiceProcess.StartAsync(ServiceSettings(tokens, site.OriginText));
+        try
+        {
+            using var client = new ApiClient(new HttpClient { BaseAddress = service.BaseAddress }, tokens.Valid("warm-up"));
+            var id = await client.CreateCustomerAsync();
+            await client.PostRawAsync("customer.update", $$"""{"id":"{{id}}","lastName":"Warm"}""");
+            await client.PostRawAsync("customer.update", $$"""{"id":"{{id}}","email":"warm.example.com"}""");
+            using var page = await client.Http.GetAsync(new Uri(site.Origin, "/index.html"));
+            return service;
+        }
+        catch (Exception)
+        {
+            service.Dispose();
+            throw;
+        }
     }
 
     private Dictionary<string, string> ServiceSettings(TestTokens tokens, string pageOrigin)
