@@ -3,6 +3,7 @@ using CustomerService.Api.Authentication;
 using CustomerService.Api.Http;
 using CustomerService.Api.Http.Json;
 using CustomerService.Api.Logging;
+using CustomerService.Api.Telemetry;
 using CustomerService.Application;
 using CustomerService.Infrastructure;
 using CustomerService.Infrastructure.Persistence;
@@ -18,6 +19,7 @@ try
 
     builder.Services
         .AddServiceLogging()
+        .AddServiceTelemetry(builder.Configuration)
         .AddApplication()
         .AddInfrastructure(builder.Configuration)
         .AddCustomerMediator()
