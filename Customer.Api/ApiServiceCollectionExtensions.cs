@@ -11,7 +11,10 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// The generated mediator. Scoped, because handlers use the scoped DbContext. Behaviours run in
-    /// the order listed, the first outermost: error translation wraps validation, so a failure
+    /// the order listed, the first outermost. The log scope comes first so that every event of the
+    /// message — error translation's warning included — names the command and the customer; the
+    /// span next, so it covers validation, the handler and every retry (an exception that error
+    /// translation lets through marks it failed). Error translation wraps validation, so a failure
     /// anywhere inside becomes an error code; the unit of work (execution strategy, conflict retry)
     /// wraps only the handler, so a retry does not validate again.
     /// </summary>
@@ -22,6 +25,8 @@ public static class ApiServiceCollectionExtensions
             options.Assemblies = [typeof(Application.DependencyInjection)];
             options.PipelineBehaviors =
             [
+                typeof(LoggingScopeBehaviour<,>),
+                typeof(TracingBehaviour<,>),
                 typeof(ErrorTranslationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),

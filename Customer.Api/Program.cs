@@ -4,6 +4,7 @@ using CustomerService.Api.Http;
 using CustomerService.Api.Http.Json;
 using CustomerService.Api.Logging;
 using CustomerService.Api.OpenApi;
+using CustomerService.Api.Telemetry;
 using CustomerService.Application;
 using CustomerService.Infrastructure;
 using CustomerService.Infrastructure.Persistence;
@@ -19,6 +20,7 @@ try
 
     builder.Services
         .AddServiceLogging()
+        .AddServiceTelemetry(builder.Configuration)
         .AddApplication()
         .AddInfrastructure(builder.Configuration)
         .AddCustomerMediator()

@@ -38,6 +38,8 @@ public sealed class LayeringTests
         Assert.That(references, Does.Not.Contain(Api.GetName().Name));
         Assert.That(references, Has.None.StartsWith("Microsoft.EntityFrameworkCore"));
         Assert.That(references, Has.None.StartsWith("Microsoft.AspNetCore"));
+        Assert.That(references, Has.None.StartsWith("OpenTelemetry"), "diagnostics through System.Diagnostics only");
+        Assert.That(references, Has.None.StartsWith("Serilog"), "logging through Microsoft.Extensions.Logging only");
     }
 
     [Test]

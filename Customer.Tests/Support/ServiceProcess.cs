@@ -11,6 +11,7 @@ public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
 
     private ServiceProcess(Process process, int port)
     {
@@ -18,7 +19,11 @@ public sealed class ServiceProcess : IDisposable
         Port = port;
 
         // Drain both pipes: a service that logs more than a pipe holds would otherwise block on its next line.
-        process.OutputDataReceived += (_, line) => Append(line.Data);
+        process.OutputDataReceived += (_, line) =>
+        {
+            Append(line.Data);
+            AppendStandardOutput(line.Data);
+        };
         process.ErrorDataReceived += (_, line) => Append(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -40,6 +45,18 @@ public sealed class ServiceProcess : IDisposable
             lock (_output)
             {
                 return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>What the service has written to standard output alone so far, line by line.</summary>
+    public IReadOnlyList<string> StandardOutputLines
+    {
+        get
+        {
+            lock (_standardOutput)
+            {
+                return _standardOutput.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
             }
         }
     }
@@ -161,6 +178,19 @@ public sealed class ServiceProcess : IDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+        }
+    }
+
+    private void AppendStandardOutput(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_standardOutput)
+        {
+            _standardOutput.Append(line).Append('\n');
         }
     }
 

@@ -1,3 +1,4 @@
+using CustomerService.Application.Common.Diagnostics;
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Results;
 using CustomerService.Application.Customers.Common;
@@ -9,7 +10,7 @@ namespace CustomerService.Application.Customers.CreateCustomerAddress;
 /// customer.address.create: adds one <see cref="Address"/> or several <see cref="Addresses"/>
 /// (the original documentation named a list) and answers with the whole customer.
 /// </summary>
-public sealed record CreateCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable
+public sealed record CreateCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable, ICustomerMessage
 {
     public string CustomerId { get; init; } = string.Empty;
 

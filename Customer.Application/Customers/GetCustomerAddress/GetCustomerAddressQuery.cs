@@ -1,10 +1,11 @@
+using CustomerService.Application.Common.Diagnostics;
 using CustomerService.Application.Common.Results;
 using Mediator;
 
 namespace CustomerService.Application.Customers.GetCustomerAddress;
 
 /// <summary>customer.address.info: one address of one customer.</summary>
-public sealed record GetCustomerAddressQuery : IQuery<Result<AddressDto>>
+public sealed record GetCustomerAddressQuery : IQuery<Result<AddressDto>>, ICustomerMessage
 {
     public string CustomerId { get; init; } = string.Empty;
 

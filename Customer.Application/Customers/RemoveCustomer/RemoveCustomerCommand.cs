@@ -1,3 +1,4 @@
+using CustomerService.Application.Common.Diagnostics;
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Results;
 using Mediator;
@@ -5,9 +6,12 @@ using Mediator;
 namespace CustomerService.Application.Customers.RemoveCustomer;
 
 /// <summary>customer.remove: deletes a customer with its addresses; its email becomes free again.</summary>
-public sealed record RemoveCustomerCommand : ICommand<Result<RemovedCustomer>>
+public sealed record RemoveCustomerCommand : ICommand<Result<RemovedCustomer>>, ICustomerMessage
 {
     public string Id { get; init; } = string.Empty;
+
+    // Explicit: not a second JSON field, not part of the record's generated ToString.
+    string ICustomerMessage.CustomerId => Id;
 }
 
 /// <summary>What was removed; the envelope answers only <c>{"ok": true}</c>.</summary>

@@ -1,3 +1,4 @@
+using CustomerService.Application.Common.Diagnostics;
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Results;
 using Mediator;
@@ -5,7 +6,7 @@ using Mediator;
 namespace CustomerService.Application.Customers.RemoveCustomerAddress;
 
 /// <summary>customer.address.remove: deletes one address and answers with the whole customer.</summary>
-public sealed record RemoveCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable
+public sealed record RemoveCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable, ICustomerMessage
 {
     public string CustomerId { get; init; } = string.Empty;
 

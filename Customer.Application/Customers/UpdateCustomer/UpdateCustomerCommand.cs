@@ -1,3 +1,4 @@
+using CustomerService.Application.Common.Diagnostics;
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Results;
 using CustomerService.Domain.Customers;
@@ -9,9 +10,12 @@ namespace CustomerService.Application.Customers.UpdateCustomer;
 /// customer.update: changes some of a customer's fields. A field that is null (absent or JSON null)
 /// keeps its value; <see cref="Tags"/> replaces the whole list, and an empty list clears it.
 /// </summary>
-public sealed record UpdateCustomerCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable
+public sealed record UpdateCustomerCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable, ICustomerMessage
 {
     public string Id { get; init; } = string.Empty;
+
+    // Explicit: not a second JSON field, not part of the record's generated ToString.
+    string ICustomerMessage.CustomerId => Id;
 
     public string? Email { get; init; }
 

@@ -1,3 +1,4 @@
+using CustomerService.Application.Common.Diagnostics;
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Results;
 using CustomerService.Application.Customers.Common;
@@ -9,7 +10,7 @@ namespace CustomerService.Application.Customers.UpdateCustomerAddress;
 /// customer.address.update: changes some fields of one address (absent or null = unchanged; an
 /// optional field is cleared with ""; a required one cannot be blanked) and answers with the whole customer.
 /// </summary>
-public sealed record UpdateCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable
+public sealed record UpdateCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable, ICustomerMessage
 {
     public string CustomerId { get; init; } = string.Empty;
 
