@@ -181,6 +181,7 @@ public sealed partial class CustomerPageTests : PlaywrightTest
         }
     }
 
-    [GeneratedRegex(@"HTTP ""?OPTIONS""? ""?/services/customer/v1/(?<method>[A-Za-z.]+)""? responded 204")]
+    // The request event as plain text or inside a compact JSON line (where its quotes are escaped).
+    [GeneratedRegex(@"HTTP \\?""?OPTIONS\\?""? \\?""?/services/customer/v1/(?<method>[A-Za-z.]+)\\?""? responded 204")]
     private static partial Regex Preflight();
 }
