@@ -40,11 +40,12 @@ public sealed class InterferingUnitOfWork(CustomerDbContext db, IServiceScopeFac
     /// <summary>How many saves may still be interfered with.</summary>
     public sealed class Budget(int interferences = 1)
     {
-        private int _remaining = interferences;
+        private int _attempts;
 
-        public int Used => interferences - Math.Max(0, Volatile.Read(ref _remaining));
+        /// <summary>How many saves were interfered with.</summary>
+        public int Used => Math.Min(interferences, Volatile.Read(ref _attempts));
 
-        public bool TryUse() => Interlocked.Decrement(ref _remaining) >= 0;
+        public bool TryUse() => Interlocked.Increment(ref _attempts) <= interferences;
     }
 }
 
