@@ -2,6 +2,7 @@ using CustomerService.Api.Http.Envelope;
 using CustomerService.Api.Http.Json;
 using CustomerService.Api.Http.Routing;
 using CustomerService.Application.Common.Behaviours;
+using CustomerService.Application.Common.Events;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -16,13 +17,16 @@ public static class ApiServiceCollectionExtensions
     /// span next, so it covers validation, the handler and every retry (an exception that error
     /// translation lets through marks it failed). Error translation wraps validation, so a failure
     /// anywhere inside becomes an error code; the unit of work (execution strategy, conflict retry)
-    /// wraps only the handler, so a retry does not validate again.
+    /// wraps only the handler, so a retry does not validate again, and publishes the committed domain
+    /// events after the last attempt. Behaviours and notification handlers an extender registers in DI
+    /// after this call are found too (docs/extending.md): extra behaviours run innermost, inside the unit of work.
     /// </summary>
     public static IServiceCollection AddCustomerMediator(this IServiceCollection services) =>
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
+            options.NotificationPublisherType = typeof(IsolatingNotificationPublisher);
             options.PipelineBehaviors =
             [
                 typeof(LoggingScopeBehaviour<,>),

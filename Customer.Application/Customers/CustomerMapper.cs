@@ -12,6 +12,7 @@ public static partial class CustomerMapper
 {
     [MapperIgnoreSource(nameof(Customer.NormalizedEmail))]
     [MapperIgnoreSource(nameof(Customer.PasswordHash))]
+    [MapperIgnoreSource(nameof(Customer.DomainEvents))]
     public static partial CustomerDto ToDto(this Customer customer);
 
     [MapperIgnoreSource(nameof(Address.Position))]

@@ -10,6 +10,7 @@ namespace CustomerService.Domain.Customers;
 public sealed class Customer
 {
     private readonly List<Address> _addresses = [];
+    private readonly List<IDomainEvent> _domainEvents = [];
     private List<string> _tags = [];
 
     // For EF Core materialization.
@@ -50,6 +51,16 @@ public sealed class Customer
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// What happened to this customer since its events were last taken: at most one
+    /// <see cref="CustomerCreated"/> or one <see cref="CustomerUpdated"/> (the changes of one unit of
+    /// work merged), then possibly <see cref="CustomerRemoved"/>. Persistence takes them when it commits.
+    /// </summary>
+    public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
+
+    /// <summary>Forgets the pending events, once they have been handed on (or the change was abandoned).</summary>
+    public void ClearDomainEvents() => _domainEvents.Clear();
+
     public static Customer Register(
         EmailAddress email,
         string passwordHash,
@@ -77,6 +88,7 @@ public sealed class Customer
             CreatedAt = now,
             UpdatedAt = now,
         };
+        customer._domainEvents.Add(new CustomerCreated(customer.Id));
 
         foreach (var details in addresses)
         {
@@ -96,7 +108,7 @@ public sealed class Customer
 
         Email = email.Value;
         NormalizedEmail = email.Normalized;
-        return Touch(now);
+        return Touch(now, CustomerFieldNames.Email);
     }
 
     /// <summary>Changes either name or both; a null argument keeps that name.</summary>
@@ -109,9 +121,19 @@ public sealed class Customer
             return false;
         }
 
-        FirstName = newFirst;
-        LastName = newLast;
-        return Touch(now);
+        if (newFirst != FirstName)
+        {
+            FirstName = newFirst;
+            Touch(now, CustomerFieldNames.FirstName);
+        }
+
+        if (newLast != LastName)
+        {
+            LastName = newLast;
+            Touch(now, CustomerFieldNames.LastName);
+        }
+
+        return true;
     }
 
     public bool SetStatus(CustomerStatus status, DateTime now)
@@ -127,7 +149,7 @@ public sealed class Customer
         }
 
         Status = status;
-        return Touch(now);
+        return Touch(now, CustomerFieldNames.Status);
     }
 
     /// <summary>Replaces all tags; repeats collapse to their first occurrence, an empty list clears them.</summary>
@@ -140,7 +162,7 @@ public sealed class Customer
         }
 
         _tags = newTags;
-        return Touch(now);
+        return Touch(now, CustomerFieldNames.Tags);
     }
 
     public Address AddAddress(AddressDetails details, DateTime now)
@@ -155,7 +177,7 @@ public sealed class Customer
         var position = _addresses.Count == 0 ? 0 : _addresses[^1].Position + 1;
         var address = new Address(EntityId.New(), position, Address.Validated(details, field));
         _addresses.Add(address);
-        Touch(now);
+        Touch(now, CustomerFieldNames.Addresses);
         return address;
     }
 
@@ -179,7 +201,7 @@ public sealed class Customer
         }
 
         address.Apply(updated);
-        return Touch(now);
+        return Touch(now, CustomerFieldNames.Addresses);
     }
 
     /// <summary>Removes one address; the others keep their order. False when the address is unknown.</summary>
@@ -190,7 +212,16 @@ public sealed class Customer
             return false;
         }
 
-        return Touch(now);
+        return Touch(now, CustomerFieldNames.Addresses);
+    }
+
+    /// <summary>Records that this customer is being removed; the repository deletes it.</summary>
+    public void MarkRemoved()
+    {
+        if (!_domainEvents.OfType<CustomerRemoved>().Any())
+        {
+            _domainEvents.Add(new CustomerRemoved(Id));
+        }
     }
 
     /// <summary>Stores a new hash of the same password, made with stronger parameters than the old one.</summary>
@@ -200,9 +231,27 @@ public sealed class Customer
         PasswordHash = passwordHash;
     }
 
-    private bool Touch(DateTime now)
+    // Every effective change goes through here: it stamps the time and records the changed field,
+    // merged into the pending CustomerUpdated so that one unit of work announces one update.
+    private bool Touch(DateTime now, string field)
     {
         UpdatedAt = now;
+        if (_domainEvents.Exists(e => e is CustomerCreated))
+        {
+            // Part of the registration (its first addresses): the creation says it all.
+            return true;
+        }
+
+        var index = _domainEvents.FindIndex(e => e is CustomerUpdated);
+        if (index < 0)
+        {
+            _domainEvents.Add(new CustomerUpdated(Id, [field], Version));
+        }
+        else if (_domainEvents[index] is CustomerUpdated pending && !pending.ChangedFields.Contains(field))
+        {
+            _domainEvents[index] = pending with { ChangedFields = [.. pending.ChangedFields, field] };
+        }
+
         return true;
     }
 

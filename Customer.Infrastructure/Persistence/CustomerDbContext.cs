@@ -17,11 +17,30 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
 
     public DbSet<Customer> Customers => Set<Customer>();
 
+    private readonly List<CommittedEvent> _committedEvents = [];
+
+    /// <summary>
+    /// Saves, raising the version of every changed customer; once the save has succeeded, takes the
+    /// saved customers' domain events, each with the version just stored, for the unit of work to hand on.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
         CustomerVersioning.BumpChangedAggregates(ChangeTracker);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Collected before saving: a deleted customer is no longer tracked afterwards.
+        var raising = ChangeTracker.Entries<Customer>()
+            .Where(e => e.Entity.DomainEvents.Count > 0)
+            .Select(e => e.Entity)
+            .ToList();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var customer in raising)
+        {
+            _committedEvents.AddRange(customer.DomainEvents.Select(e => new CommittedEvent(e, customer.Version)));
+            customer.ClearDomainEvents();
+        }
+
+        return saved;
     }
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) =>
@@ -43,7 +62,23 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
             cancellationToken);
     }
 
-    void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
+    void IUnitOfWork.DiscardChanges()
+    {
+        ChangeTracker.Clear();
+        _committedEvents.Clear();
+    }
+
+    IReadOnlyList<CommittedEvent> IUnitOfWork.TakeCommittedEvents()
+    {
+        if (_committedEvents.Count == 0)
+        {
+            return [];
+        }
+
+        var taken = _committedEvents.ToArray();
+        _committedEvents.Clear();
+        return taken;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

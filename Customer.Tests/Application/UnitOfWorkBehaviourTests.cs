@@ -2,7 +2,9 @@ using CustomerService.Application.Common.Behaviours;
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Results;
 using CustomerService.Application.Customers;
+using CustomerService.Application.Customers.Events;
 using CustomerService.Application.Customers.UpdateCustomer;
+using CustomerService.Domain.Customers;
 using Mediator;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -14,6 +16,7 @@ public sealed class UnitOfWorkBehaviourTests
     private static readonly InvalidOperationException Conflict = new("concurrency conflict");
     private Mock<IUnitOfWork> _unitOfWork = null!;
     private Mock<IPersistenceFailureClassifier> _classifier = null!;
+    private Mock<IPublisher> _publisher = null!;
 
     [SetUp]
     public void CreateMocks()
@@ -22,6 +25,8 @@ public sealed class UnitOfWorkBehaviourTests
         _unitOfWork
             .Setup(u => u.ExecuteAsync(It.IsAny<Func<CancellationToken, Task<Result<CustomerDto>>>>(), It.IsAny<CancellationToken>()))
             .Returns((Func<CancellationToken, Task<Result<CustomerDto>>> unit, CancellationToken token) => unit(token));
+        _unitOfWork.Setup(u => u.TakeCommittedEvents()).Returns([]);
+        _publisher = new Mock<IPublisher>();
         _classifier = new Mock<IPersistenceFailureClassifier>();
         _classifier.Setup(c => c.Classify(Conflict)).Returns(new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict));
     }
@@ -98,6 +103,40 @@ public sealed class UnitOfWorkBehaviourTests
         _unitOfWork.Verify(u => u.ExecuteAsync(It.IsAny<Func<CancellationToken, Task<Result<CustomerDto>>>>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Test]
+    public async Task PublishesTheCommittedEventsOnceTheCommandIsOverWithTheStoredVersion()
+    {
+        var steps = new List<string>();
+        _unitOfWork.Setup(u => u.TakeCommittedEvents())
+            .Returns(() => steps.Contains("handled") ? [new CommittedEvent(new CustomerUpdated("c1", ["firstName"], 4), 5)] : []);
+        _publisher.Setup(p => p.Publish(It.IsAny<CustomerUpdatedNotification>(), It.IsAny<CancellationToken>()))
+            .Callback((CustomerUpdatedNotification n, CancellationToken _) => steps.Add($"published {n.OldVersion}->{n.NewVersion}"))
+            .Returns(ValueTask.CompletedTask);
+
+        await Behaviour().Handle(new UpdateCustomerCommand { Id = "c1" }, (_, _) =>
+        {
+            steps.Add("handled");
+            return ValueTask.FromResult(Result<CustomerDto>.Failure(new("done")));
+        }, CancellationToken.None);
+
+        Assert.That(steps, Is.EqualTo(new[] { "handled", "published 4->5" }));
+        _publisher.Verify(p => p.Publish(
+            It.Is<CustomerUpdatedNotification>(n => n.CustomerId == "c1" && n.ChangedFields.SequenceEqual(new[] { "firstName" })),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public void AFailedCommandPublishesNothingAndDropsWhatItRecorded()
+    {
+        _unitOfWork.Setup(u => u.TakeCommittedEvents()).Returns([new CommittedEvent(new CustomerRemoved("c1"), 2)]);
+
+        Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await Behaviour().Handle(new UpdateCustomerCommand { Id = "c1" }, (_, _) => throw new InvalidOperationException("a bug"), CancellationToken.None));
+
+        _unitOfWork.Verify(u => u.TakeCommittedEvents(), Times.Once);
+        _publisher.Verify(p => p.Publish(It.IsAny<CustomerRemovedNotification>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     private UnitOfWorkBehaviour<UpdateCustomerCommand, Result<CustomerDto>> Behaviour() =>
-        new(_unitOfWork.Object, _classifier.Object, NullLogger<UnitOfWorkBehaviour<UpdateCustomerCommand, Result<CustomerDto>>>.Instance);
+        new(_unitOfWork.Object, _classifier.Object, _publisher.Object, NullLogger<UnitOfWorkBehaviour<UpdateCustomerCommand, Result<CustomerDto>>>.Instance);
 }

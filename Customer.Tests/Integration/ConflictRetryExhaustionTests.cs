@@ -56,5 +56,7 @@ public sealed class ConflictRetryExhaustionTests
             _inner.ExecuteAsync(unit, cancellationToken);
 
         public void DiscardChanges() => _inner.DiscardChanges();
+
+        public IReadOnlyList<CommittedEvent> TakeCommittedEvents() => _inner.TakeCommittedEvents();
     }
 }

@@ -1,5 +1,6 @@
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Results;
+using CustomerService.Application.Customers.Events;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
@@ -11,10 +12,14 @@ namespace CustomerService.Application.Common.Behaviours;
 /// <c>version</c>, re-run after an optimistic-concurrency conflict — reload, re-apply, save — so that
 /// callers changing different fields at the same moment all succeed. Attempts are bounded and spaced
 /// with random jitter; when they run out the conflict reaches the caller as <c>version_conflict</c>.
+/// Once the command is over and its change committed, the domain events of what was saved are
+/// published as notifications (see docs/decisions/006-domain-events.md): never for an attempt that
+/// was discarded and re-run, never for a command that ended in an exception.
 /// </summary>
 public sealed partial class UnitOfWorkBehaviour<TMessage, TResponse>(
     IUnitOfWork unitOfWork,
     IPersistenceFailureClassifier classifier,
+    IPublisher publisher,
     ILogger<UnitOfWorkBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
@@ -28,6 +33,29 @@ public sealed partial class UnitOfWorkBehaviour<TMessage, TResponse>(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
+        TResponse response;
+        try
+        {
+            response = await RunAsync(message, next, cancellationToken);
+        }
+        catch (Exception)
+        {
+            // The command failed: whatever it recorded is not announced.
+            unitOfWork.TakeCommittedEvents();
+            throw;
+        }
+
+        // Committed: announce it even if the caller has gone away meanwhile.
+        foreach (var committed in unitOfWork.TakeCommittedEvents())
+        {
+            await CustomerEventPublishing.PublishAsync(publisher, committed, CancellationToken.None);
+        }
+
+        return response;
+    }
+
+    private async Task<TResponse> RunAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
         var retryConflicts = message is IConcurrencyRetryable { Version: null };
         for (var attempt = 1; ; attempt++)
         {

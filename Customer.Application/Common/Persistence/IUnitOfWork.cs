@@ -1,6 +1,9 @@
 namespace CustomerService.Application.Common.Persistence;
 
-/// <summary>Commits every change made to loaded aggregates as one transaction.</summary>
+/// <summary>
+/// Commits every change made to loaded aggregates as one transaction, and keeps the domain events of
+/// what it committed until they are taken for publishing.
+/// </summary>
 public interface IUnitOfWork
 {
     Task SaveChangesAsync(CancellationToken cancellationToken);
@@ -11,6 +14,15 @@ public interface IUnitOfWork
     /// </summary>
     Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken);
 
-    /// <summary>Forgets every loaded entity and pending change, so the next load reads fresh state.</summary>
+    /// <summary>
+    /// Forgets every loaded entity and pending change, so the next load reads fresh state, and with
+    /// them the events of saves not yet taken (<see cref="TakeCommittedEvents"/>).
+    /// </summary>
     void DiscardChanges();
+
+    /// <summary>
+    /// Hands over, and forgets, the domain events of the aggregates saved since the last call, each
+    /// with the version the save stored. Only successful saves contribute.
+    /// </summary>
+    IReadOnlyList<CommittedEvent> TakeCommittedEvents();
 }

@@ -29,6 +29,7 @@ public sealed class RemoveCustomerCommandHandler(ICustomerRepository customers, 
             return CustomerErrors.NotFound(command.Id);
         }
 
+        customer.MarkRemoved();
         customers.Remove(customer);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new RemovedCustomer(customer.Id);

@@ -27,6 +27,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             .IsUnicode(false);
         builder.PrimitiveCollection(c => c.Tags).HasField("_tags").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.DomainEvents);
         builder.HasIndex(c => new { c.CreatedAt, c.Id });
 
         builder.HasMany(c => c.Addresses)
