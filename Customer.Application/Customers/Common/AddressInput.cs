@@ -34,17 +34,20 @@ public abstract record AddressFields
 
     public string? Instructions { get; init; }
 
-    /// <summary>The domain's view of this input; required fields that are missing become empty and fail its checks.</summary>
+    /// <summary>
+    /// The domain's view of this input. A required field that was not sent stays null, so the
+    /// address checks report it as "is required" rather than as an empty value.
+    /// </summary>
     public AddressDetails ToDetails() => new(
-        Name ?? string.Empty,
-        FirstName ?? string.Empty,
+        Name!,
+        FirstName!,
         LastName,
-        Address1 ?? string.Empty,
+        Address1!,
         Address2,
-        PostCode ?? string.Empty,
-        City ?? string.Empty,
-        State ?? string.Empty,
-        Country ?? string.Empty,
+        PostCode!,
+        City!,
+        State!,
+        Country!,
         Company,
         Phone,
         Instructions);
