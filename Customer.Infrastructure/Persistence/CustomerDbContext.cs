@@ -25,15 +25,29 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // One scan for changes per save: Entries() and SaveChanges would each scan again, and the
+        // version bump below goes through the entry API, which needs no scan to be seen.
         ChangeTracker.DetectChanges();
-        CustomerVersioning.BumpChangedAggregates(ChangeTracker);
+        var autoDetectChanges = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        List<Customer> raising;
+        int saved;
+        try
+        {
+            CustomerVersioning.BumpChangedAggregates(ChangeTracker);
 
-        // Collected before saving: a deleted customer is no longer tracked afterwards.
-        var raising = ChangeTracker.Entries<Customer>()
-            .Where(e => e.Entity.DomainEvents.Count > 0)
-            .Select(e => e.Entity)
-            .ToList();
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Collected before saving: a deleted customer is no longer tracked afterwards.
+            raising = ChangeTracker.Entries<Customer>()
+                .Where(e => e.Entity.DomainEvents.Count > 0)
+                .Select(e => e.Entity)
+                .ToList();
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetectChanges;
+        }
+
         foreach (var customer in raising)
         {
             _committedEvents.AddRange(customer.DomainEvents.Select(e => new CommittedEvent(e, customer.Version)));
