@@ -35,6 +35,16 @@ public static class BearerAuthentication
             parameters.RequireExpirationTime = true;
             parameters.RequireSignedTokens = true;
             parameters.ClockSkew = TimeSpan.FromSeconds(30);
+
+            // The framework reads SigningKeys from configuration lazily, and the handler copies these
+            // parameters on every request: left lazy, every request would re-read the configuration
+            // (under its lock) and decode and hash each key again. Options are rebuilt, and this runs
+            // again, when they are reloaded.
+            if (parameters.IssuerSigningKeys is { } keys)
+            {
+                parameters.IssuerSigningKeys = keys.ToArray();
+            }
+
             options.Events = new JwtBearerEvents
             {
                 OnChallenge = async context =>

@@ -71,7 +71,17 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
                     ChangeTracker.Clear();
                 }
 
-                return await unit(token);
+                // One connection for the whole unit: the load and the save would otherwise each take
+                // one from the pool and prepare it.
+                await Database.OpenConnectionAsync(token);
+                try
+                {
+                    return await unit(token);
+                }
+                finally
+                {
+                    await Database.CloseConnectionAsync();
+                }
             },
             cancellationToken);
     }

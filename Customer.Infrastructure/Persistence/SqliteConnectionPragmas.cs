@@ -1,12 +1,16 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace CustomerService.Infrastructure.Persistence;
 
 /// <summary>
-/// Sets SQLite's per-connection settings each time EF Core opens a connection. Both belong to the
-/// connection, not the file, so a pooled or fresh connection would otherwise run with whatever the
-/// library was compiled with. Two PRAGMAs, no I/O: they cost microseconds.
+/// Sets SQLite's per-connection settings on every native connection EF Core opens. Both belong to the
+/// connection, not the file, so a fresh connection would otherwise run with whatever the library was
+/// compiled with. Microsoft.Data.Sqlite pools native connections and each keeps its settings, so they
+/// are set once per native connection, not on every logical open (two or three per request).
 /// </summary>
 /// <remarks>
 /// <c>busy_timeout</c> is SQLite's own lock wait, which polls in steps of a few milliseconds. The
@@ -15,6 +19,9 @@ namespace CustomerService.Infrastructure.Persistence;
 /// </remarks>
 internal sealed class SqliteConnectionPragmas(SqliteSynchronousMode synchronous, int busyTimeoutSeconds) : DbConnectionInterceptor
 {
+    // Native connections already set up. Weak: an entry goes when the pool lets its connection go.
+    private readonly ConditionalWeakTable<sqlite3, object> _prepared = [];
+
     private readonly string _pragmas = synchronous switch
     {
         SqliteSynchronousMode.Full => "PRAGMA synchronous=FULL;",
@@ -24,17 +31,31 @@ internal sealed class SqliteConnectionPragmas(SqliteSynchronousMode synchronous,
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = _pragmas;
-        command.ExecuteNonQuery();
+        if (NeedsPreparing(connection, out var handle))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            command.ExecuteNonQuery();
+            _prepared.AddOrUpdate(handle, this);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (NeedsPreparing(connection, out var handle))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _prepared.AddOrUpdate(handle, this);
+        }
+    }
+
+    private bool NeedsPreparing(DbConnection connection, out sqlite3 handle)
+    {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        handle = ((SqliteConnection)connection).Handle
+            ?? throw new InvalidOperationException("An opened SQLite connection has no native handle.");
+        return !_prepared.TryGetValue(handle, out _);
     }
 }

@@ -52,16 +52,9 @@ public sealed class UpdateCustomerCommandHandler(
         var changed = false;
         if (command.Email is not null)
         {
-            var email = EmailAddress.Create(command.Email);
-
-            // A friendly answer for the common case; the unique index still decides races at save time.
-            if (email.Normalized != customer.NormalizedEmail
-                && await customers.IsEmailTakenAsync(email.Normalized, cancellationToken))
-            {
-                return CustomerErrors.DuplicateEmail(command.Email);
-            }
-
-            changed |= customer.ChangeEmail(email, now);
+            // No lookup first: the unique index decides at save time, and error translation turns its
+            // refusal into duplicate_key. A query per email change would only repeat that answer.
+            changed |= customer.ChangeEmail(EmailAddress.Create(command.Email), now);
         }
 
         changed |= customer.Rename(command.FirstName, command.LastName, now);
