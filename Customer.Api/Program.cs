@@ -1,5 +1,6 @@
 using CustomerService.Api;
 using CustomerService.Api.Authentication;
+using CustomerService.Api.Hosting;
 using CustomerService.Api.Http;
 using CustomerService.Api.Http.Json;
 using CustomerService.Api.Logging;
@@ -11,7 +12,11 @@ using CustomerService.Infrastructure.Persistence;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = ServiceContentRoot.Choose(args, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+    });
     builder.WebHost.ConfigureKestrel(kestrel =>
     {
         kestrel.Limits.MaxRequestBodySize = MicroBaseJsonInputFormatter.MaxBodyBytes;

@@ -29,10 +29,13 @@ public sealed partial class LogFormatTests
         }
     }
 
-    [Test]
-    public async Task ProductionWritesEveryLineAsCompactJsonAndTheRequestEventCarriesItsId()
+    // The second case is how a deployment or the benchmark starts it: `dotnet /path/Customer.Api.dll`
+    // from some other directory, which must not lose appsettings.json (and with it the log output).
+    [TestCase(false, TestName = "Production writes every line as compact JSON and the request event carries its id")]
+    [TestCase(true, TestName = "Started from another directory, the service still reads its appsettings.json and logs the same way")]
+    public async Task ProductionWritesEveryLineAsCompactJsonAndTheRequestEventCarriesItsId(bool fromAnotherDirectory)
     {
-        using var service = await ServiceProcess.StartAsync(Settings("Production"));
+        using var service = await ServiceProcess.StartAsync(Settings("Production"), fromAnotherDirectory ? Path.GetTempPath() : null);
         using var client = new ApiClient(new HttpClient { BaseAddress = service.BaseAddress }, _tokens.Valid());
 
         await client.SendAsync("customer.create", new StringContent(CustomerRequests.Create().ToJsonString(), System.Text.Encoding.UTF8, "application/json"),

@@ -77,10 +77,10 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Starts the service and returns once it answers HTTP, or throws with its output.</summary>
-    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {
         var port = FreePort();
-        var process = Start(environment, port);
+        var process = Start(environment, port, workingDirectory);
         var service = new ServiceProcess(process, port);
         using var http = new HttpClient { BaseAddress = service.BaseAddress };
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -194,12 +194,12 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
-    private static Process Start(IReadOnlyDictionary<string, string> environment, int port)
+    private static Process Start(IReadOnlyDictionary<string, string> environment, int port, string? workingDirectory = null)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { "exec", ApiAssemblyPath },
-            WorkingDirectory = Path.GetDirectoryName(ApiAssemblyPath)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(ApiAssemblyPath)!,
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
