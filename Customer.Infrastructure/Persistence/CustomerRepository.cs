@@ -6,11 +6,21 @@ namespace CustomerService.Infrastructure.Persistence;
 
 internal sealed class CustomerRepository(CustomerDbContext db) : ICustomerRepository
 {
+    // The two lookups by id run on every update and every read. Compiled once, they skip rebuilding
+    // the LINQ expression, evaluating its closure and looking the query up in EF Core's cache each time.
+    private static readonly CompiledQueryByModel<string, Customer?> TrackedById = new(() =>
+        EF.CompileAsyncQuery((CustomerDbContext context, string id, CancellationToken _) =>
+            context.Customers.Include(c => c.Addresses.OrderBy(a => a.Position)).FirstOrDefault(c => c.Id == id)));
+
+    private static readonly CompiledQueryByModel<string, Customer?> UntrackedById = new(() =>
+        EF.CompileAsyncQuery((CustomerDbContext context, string id, CancellationToken _) =>
+            context.Customers.AsNoTracking().Include(c => c.Addresses.OrderBy(a => a.Position)).FirstOrDefault(c => c.Id == id)));
+
     public Task<Customer?> GetAsync(string id, CancellationToken cancellationToken) =>
-        WithAddresses(db.Customers).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        TrackedById.RunAsync(db, id, cancellationToken);
 
     public Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken) =>
-        WithAddresses(db.Customers.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        UntrackedById.RunAsync(db, id, cancellationToken);
 
     public Task<Customer?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         db.Customers.FirstOrDefaultAsync(c => c.NormalizedEmail == normalizedEmail, cancellationToken);
