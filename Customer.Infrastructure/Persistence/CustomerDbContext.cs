@@ -41,7 +41,10 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
                 .Where(e => e.Entity.DomainEvents.Count > 0)
                 .Select(e => e.Entity)
                 .ToList();
-            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            using (await EnterWriteAsync(cancellationToken))
+            {
+                saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
         }
         finally
         {
@@ -56,6 +59,13 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
 
         return saved;
     }
+
+    /// <summary>
+    /// Waits for this process's turn to write to the database, where the provider needs one
+    /// (<see cref="SqliteWriteGate"/>); the returned turn ends when disposed. None by default.
+    /// </summary>
+    protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IDisposable?>(null);
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) =>
         await SaveChangesAsync(cancellationToken);
