@@ -48,15 +48,34 @@ public sealed class ScopeAuthorizationHandler(IOptionsMonitor<ScopeOptions> opti
         ArgumentNullException.ThrowIfNull(requirement);
         var scopes = options.CurrentValue;
         var needed = requirement.Kind == ScopeKind.Read ? scopes.Read : scopes.Write;
-        var granted = context.User.Claims
-            .Where(claim => ScopeClaimTypes.Contains(claim.Type, StringComparer.Ordinal))
-            .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        if (context.User.Identity?.IsAuthenticated == true && granted.Contains(needed, StringComparer.Ordinal))
+        if (context.User.Identity?.IsAuthenticated == true && Grants(context.User, needed))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
+    }
+
+    // Runs on every request: reads the space-separated scope lists in place, without splitting them.
+    private static bool Grants(System.Security.Claims.ClaimsPrincipal user, string needed)
+    {
+        foreach (var claim in user.Claims)
+        {
+            if (!ScopeClaimTypes.Contains(claim.Type, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var range in claim.Value.AsSpan().Split(' '))
+            {
+                if (claim.Value.AsSpan(range).Trim().SequenceEqual(needed))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }
 

@@ -35,7 +35,9 @@ public sealed partial class SensitiveDataMasking : ILogEventEnricher
     public static string MaskEmails(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Contains('@', StringComparison.Ordinal) || text.Contains("%40", StringComparison.OrdinalIgnoreCase)
+        // Every string property of every event comes through here: the plain character searches go first.
+        return text.Contains('@', StringComparison.Ordinal)
+            || (text.Contains('%', StringComparison.Ordinal) && text.Contains("%40", StringComparison.OrdinalIgnoreCase))
             ? EmailPattern().Replace(text, match => $"{match.Groups["first"].Value}***{match.Groups["at"].Value}{match.Groups["domain"].Value}")
             : text;
     }
