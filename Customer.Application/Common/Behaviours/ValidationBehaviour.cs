@@ -15,7 +15,9 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
     where TMessage : notnull, IMessage
     where TResponse : IFailableResult<TResponse>
 {
-    private readonly IValidator<TMessage>[] _validators = [.. validators];
+    // A behaviour is made per scope (per request). The container hands over an array it keeps and
+    // this class only reads, so it is used as it is rather than copied each time.
+    private readonly IValidator<TMessage>[] _validators = validators as IValidator<TMessage>[] ?? [.. validators];
 
     public async ValueTask<TResponse> Handle(
         TMessage message,
