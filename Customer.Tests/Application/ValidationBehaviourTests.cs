@@ -171,6 +171,82 @@ public sealed class ValidationBehaviourTests
         }
     }
 
+    [Test]
+    public async Task RunsAnAsynchronousValidatorAndReportsItsProblems()
+    {
+        var valid = await Run(new UpdateCustomerCommand { Id = Id, LastName = "Jones" }, new UpdateCustomerCommandValidator(), new NoSmithsAsyncValidator());
+        var invalid = await Run(new UpdateCustomerCommand { Id = Id, LastName = "Smith" }, new UpdateCustomerCommandValidator(), new NoSmithsAsyncValidator());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(valid.IsSuccess, Is.True);
+            Assert.That(_handlerCalls, Is.EqualTo(1), "only the valid command reaches the handler");
+            Assert.That(FieldErrors(invalid), Is.EqualTo((FieldError[])[new FieldError("lastName", NoSmithsValidator.Message)]));
+        }
+    }
+
+    [Test]
+    public async Task RunsAnAsynchronousRuleHiddenAmongDependentRules()
+    {
+        var validator = new DependentAsyncRuleValidator();
+
+        var first = await Run(new UpdateCustomerCommand { Id = Id, LastName = "Smith" }, validator);
+        var second = await Run(new UpdateCustomerCommand { Id = Id, LastName = "Smith" }, validator);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_handlerCalls, Is.Zero);
+            Assert.That(FieldErrors(first), Is.EqualTo((FieldError[])[new FieldError("lastName", NoSmithsValidator.Message)]));
+            Assert.That(FieldErrors(second), Is.EqualTo(FieldErrors(first)));
+        }
+    }
+
+    [Test]
+    public async Task GoesThroughAnOverriddenValidateAsync()
+    {
+        var result = await Run(new UpdateCustomerCommand { Id = Id, FirstName = "Ann" }, new OverridingValidator());
+
+        Assert.That(FieldErrors(result), Is.EqualTo((FieldError[])[new FieldError("firstName", OverridingValidator.Message)]));
+    }
+
+    [Test]
+    public void GivesUpOnACancelledRequestBeforeValidating()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var behaviour = new ValidationBehaviour<UpdateCustomerCommand, Result<CustomerDto>>([new UpdateCustomerCommandValidator()]);
+
+        Assert.CatchAsync<OperationCanceledException>(async () => await behaviour.Handle(
+            new UpdateCustomerCommand { Id = Id }, new MessageHandlerDelegate<UpdateCustomerCommand, Result<CustomerDto>>(Next), cancelled.Token));
+        Assert.That(_handlerCalls, Is.Zero);
+    }
+
+    [Test]
+    public void RunsSynchronouslyOnlyValidatorsWithNothingAsynchronous()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(SynchronousValidation.CanRun(new UpdateCustomerCommandValidator()), Is.True);
+            Assert.That(SynchronousValidation.CanRun(new NoSmithsValidator()), Is.True);
+            Assert.That(SynchronousValidation.CanRun(new NoSmithsAsyncValidator()), Is.False);
+            Assert.That(SynchronousValidation.CanRun(new AsyncConditionValidator()), Is.False);
+            Assert.That(SynchronousValidation.CanRun(new DependentAsyncRuleValidator()), Is.False);
+            Assert.That(SynchronousValidation.CanRun(new IncludingValidator()), Is.False, "an included validator may be asynchronous");
+            Assert.That(SynchronousValidation.CanRun(new OverridingValidator()), Is.False);
+        }
+    }
+
+    [Test]
+    public void AValidatorFoundAsynchronousOnceStaysAsynchronous()
+    {
+        var validator = new NoSmithsValidator();
+        Assert.That(SynchronousValidation.CanRun(validator), Is.True);
+
+        SynchronousValidation.MarkAsynchronous(validator);
+
+        Assert.That(SynchronousValidation.CanRun(validator), Is.False);
+    }
+
     /// <summary>A second validator for the same message, as an extender of the service might register.</summary>
     private sealed class NoSmithsValidator : AbstractValidator<UpdateCustomerCommand>
     {
@@ -182,6 +258,64 @@ public sealed class ValidationBehaviourTests
                 .Must(name => !string.Equals(name, "Smith", StringComparison.Ordinal))
                 .OverridePropertyName("lastName")
                 .WithMessage(Message);
+        }
+    }
+
+    /// <summary>The same rule as <see cref="NoSmithsValidator"/>, checked asynchronously (as a rule that asks a service would be).</summary>
+    private sealed class NoSmithsAsyncValidator : AbstractValidator<UpdateCustomerCommand>
+    {
+        public NoSmithsAsyncValidator()
+        {
+            RuleFor(c => c.LastName)
+                .MustAsync(async (name, cancellationToken) =>
+                {
+                    await Task.Yield();
+                    return !string.Equals(name, "Smith", StringComparison.Ordinal);
+                })
+                .OverridePropertyName("lastName")
+                .WithMessage(NoSmithsValidator.Message);
+        }
+    }
+
+    private sealed class AsyncConditionValidator : AbstractValidator<UpdateCustomerCommand>
+    {
+        public AsyncConditionValidator()
+        {
+            RuleFor(c => c.LastName).NotEqual("Smith").WhenAsync((_, _) => Task.FromResult(true));
+        }
+    }
+
+    /// <summary>An asynchronous rule that only runs once the id has passed.</summary>
+    private sealed class DependentAsyncRuleValidator : AbstractValidator<UpdateCustomerCommand>
+    {
+        public DependentAsyncRuleValidator()
+        {
+            RuleFor(c => c.Id).NotEmpty().DependentRules(() => RuleFor(c => c.LastName)
+                .MustAsync((name, _) => Task.FromResult(!string.Equals(name, "Smith", StringComparison.Ordinal)))
+                .OverridePropertyName("lastName")
+                .WithMessage(NoSmithsValidator.Message));
+        }
+    }
+
+    private sealed class IncludingValidator : AbstractValidator<UpdateCustomerCommand>
+    {
+        public IncludingValidator()
+        {
+            Include(new NoSmithsValidator());
+        }
+    }
+
+    /// <summary>A validator that adds a problem of its own in an override of ValidateAsync.</summary>
+    private sealed class OverridingValidator : AbstractValidator<UpdateCustomerCommand>
+    {
+        public const string Message = "firstName is checked by the override";
+
+        public override async Task<FluentValidation.Results.ValidationResult> ValidateAsync(
+            ValidationContext<UpdateCustomerCommand> context, CancellationToken cancellation = default)
+        {
+            var result = await base.ValidateAsync(context, cancellation);
+            result.Errors.Add(new FluentValidation.Results.ValidationFailure("firstName", Message));
+            return result;
         }
     }
 }

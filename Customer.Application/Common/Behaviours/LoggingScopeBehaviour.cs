@@ -16,6 +16,9 @@ public sealed class LoggingScopeBehaviour<TMessage, TResponse>(ILogger<LoggingSc
 {
     private static readonly string MessageName = typeof(TMessage).Name;
 
+    // A message without a customer id always has the same scope: one shared, immutable instance.
+    private static readonly CommandLogScope NameOnly = new(MessageName, customerId: null);
+
     public async ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
@@ -29,10 +32,6 @@ public sealed class LoggingScopeBehaviour<TMessage, TResponse>(ILogger<LoggingSc
     /// <summary>The scope's properties: the message's name, and the customer's id when it has one.</summary>
     internal static IReadOnlyList<KeyValuePair<string, object?>> ScopeOf(TMessage message) =>
         message is ICustomerMessage { CustomerId: { Length: > 0 } customerId }
-            ?
-            [
-                new(ApplicationDiagnostics.CommandProperty, MessageName),
-                new(ApplicationDiagnostics.CustomerIdProperty, customerId),
-            ]
-            : [new(ApplicationDiagnostics.CommandProperty, MessageName)];
+            ? new CommandLogScope(MessageName, customerId)
+            : NameOnly;
 }

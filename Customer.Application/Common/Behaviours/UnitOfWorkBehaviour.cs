@@ -45,23 +45,29 @@ public sealed partial class UnitOfWorkBehaviour<TMessage, TResponse>(
             throw;
         }
 
-        // Committed: announce it even if the caller has gone away meanwhile.
-        foreach (var committed in unitOfWork.TakeCommittedEvents())
+        // Committed: announce it even if the caller has gone away meanwhile. Indexed, not foreach:
+        // enumerating through the interface would allocate an enumerator per command.
+        var committed = unitOfWork.TakeCommittedEvents();
+        for (var i = 0; i < committed.Count; i++)
         {
-            await CustomerEventPublishing.PublishAsync(publisher, committed, CancellationToken.None);
+            await CustomerEventPublishing.PublishAsync(publisher, committed[i], CancellationToken.None);
         }
 
         return response;
     }
 
-    private async Task<TResponse> RunAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    // A ValueTask: when every attempt completes synchronously (a handler with nothing to wait for),
+    // no Task is allocated for the outcome.
+    private async ValueTask<TResponse> RunAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var retryConflicts = message is IConcurrencyRetryable { Version: null };
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await unitOfWork.ExecuteAsync(async token => await next(message, token), cancellationToken);
+                // AsTask hands over the handler's own Task when it has one, and creates one only for
+                // an already completed result: no async state machine of its own per attempt.
+                return await unitOfWork.ExecuteAsync(token => next(message, token).AsTask(), cancellationToken);
             }
             catch (Exception ex) when (retryConflicts && attempt < MaxAttempts && IsConflict(ex))
             {
