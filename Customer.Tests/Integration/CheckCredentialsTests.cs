@@ -5,26 +5,9 @@ using CustomerService.Tests.Support;
 namespace CustomerService.Tests.Integration;
 
 /// <summary>customer.checkCredentials over HTTP.</summary>
-public sealed class CheckCredentialsTests
+public sealed class CheckCredentialsTests() : HttpFixture(DatabaseKind.Sqlite)
 {
     private const string Password = "correct horse battery";
-
-    private CustomerApiFactory _factory = null!;
-    private ApiClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new CustomerApiFactory();
-        _client = _factory.CreateApiClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     [Test]
     public async Task TheRightPasswordOfAnActiveCustomerAnswersOnlyItsId()
@@ -89,10 +72,10 @@ public sealed class CheckCredentialsTests
         var (id, email) = await CreateAsync("ACTIVE");
         ApiAssert.Success(await CheckAsync(email, Password));
 
-        ApiAssert.Success(await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["status"] = "INACTIVE" }));
+        ApiAssert.Success(await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["status"] = "INACTIVE" }));
         ApiAssert.Error(await CheckAsync(email, Password), HttpStatusCode.Unauthorized, "bad_credentials");
 
-        ApiAssert.Success(await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["status"] = "ACTIVE" }));
+        ApiAssert.Success(await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["status"] = "ACTIVE" }));
         ApiAssert.Success(await CheckAsync(email, Password));
     }
 
@@ -100,7 +83,7 @@ public sealed class CheckCredentialsTests
     public async Task ARemovedCustomerCanNoLongerLogIn()
     {
         var (id, email) = await CreateAsync("ACTIVE");
-        ApiAssert.Success(await _client.PostAsync("customer.remove", new JsonObject { ["id"] = id }));
+        ApiAssert.Success(await Client.PostAsync("customer.remove", new JsonObject { ["id"] = id }));
 
         ApiAssert.Error(await CheckAsync(email, Password), HttpStatusCode.Unauthorized, "bad_credentials");
     }
@@ -125,7 +108,7 @@ public sealed class CheckCredentialsTests
     [TestCase("{\"email\":\"a@example.com\",\"password\":7}", "password")]
     public async Task MissingOrMalformedFieldsAreValidationErrors(string body, string field)
     {
-        var response = await _client.PostRawAsync("customer.checkCredentials", body);
+        var response = await Client.PostRawAsync("customer.checkCredentials", body);
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
         Assert.That(response.ErrorFields, Does.Contain(field));
@@ -135,7 +118,7 @@ public sealed class CheckCredentialsTests
     [Test]
     public async Task AnEmptyBodyIsAValidationErrorForBothFields()
     {
-        var response = await _client.PostAsync("customer.checkCredentials", new JsonObject());
+        var response = await Client.PostAsync("customer.checkCredentials", new JsonObject());
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
         Assert.That(response.ErrorFields, Is.SupersetOf(new[] { "email", "password" }));
@@ -147,9 +130,9 @@ public sealed class CheckCredentialsTests
         var body = CustomerRequests.Create(email);
         body["status"] = status;
         body["password"] = Password;
-        return (await _client.CreateCustomerAsync(body), email);
+        return (await Client.CreateCustomerAsync(body), email);
     }
 
     private Task<ApiResponse> CheckAsync(string email, string password) =>
-        _client.PostAsync("customer.checkCredentials", new JsonObject { ["email"] = email, ["password"] = password });
+        Client.PostAsync("customer.checkCredentials", new JsonObject { ["email"] = email, ["password"] = password });
 }

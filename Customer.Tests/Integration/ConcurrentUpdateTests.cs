@@ -5,29 +5,12 @@ using CustomerService.Tests.Support;
 namespace CustomerService.Tests.Integration;
 
 /// <summary>Optimistic concurrency over HTTP: racing partial updates all win; a stale explicit version loses cleanly.</summary>
-public sealed class ConcurrentUpdateTests
+public sealed class ConcurrentUpdateTests() : HttpFixture(DatabaseKind.Sqlite)
 {
-    private CustomerApiFactory _factory = null!;
-    private ApiClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartService()
-    {
-        _factory = new CustomerApiFactory();
-        _client = _factory.CreateApiClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task ParallelUpdatesOfDifferentFieldsAllSucceedAndAllLand()
     {
-        var id = await _client.CreateCustomerAsync();
+        var id = await Client.CreateCustomerAsync();
         var email = CustomerRequests.UniqueEmail("parallel");
         JsonObject[] changes =
         [
@@ -38,8 +21,8 @@ public sealed class ConcurrentUpdateTests
             new() { ["id"] = id, ["tags"] = new JsonArray("raced", "won") },
         ];
 
-        var responses = await Task.WhenAll(changes.Select(change => _client.PostAsync("customer.update", change)));
-        var stored = (await _client.PostAsync("customer.info", new JsonObject { ["id"] = id })).Customer;
+        var responses = await Task.WhenAll(changes.Select(change => Client.PostAsync("customer.update", change)));
+        var stored = (await Client.PostAsync("customer.info", new JsonObject { ["id"] = id })).Customer;
 
         Assert.That(responses.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.OK), string.Join('\n', responses.Select(r => r.Text)));
         Assert.Multiple(() =>
@@ -56,12 +39,12 @@ public sealed class ConcurrentUpdateTests
     [Test]
     public async Task SixteenParallelUpdatesOfOneFieldAllSucceedAndOneOfThemStays()
     {
-        var id = await _client.CreateCustomerAsync();
+        var id = await Client.CreateCustomerAsync();
         var names = Enumerable.Range(1, 16).Select(i => $"Writer{i}").ToList();
 
         var responses = await Task.WhenAll(names.Select(name =>
-            _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = name })));
-        var stored = (await _client.PostAsync("customer.info", new JsonObject { ["id"] = id })).Customer;
+            Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = name })));
+        var stored = (await Client.PostAsync("customer.info", new JsonObject { ["id"] = id })).Customer;
 
         Assert.That(responses.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.OK), string.Join('\n', responses.Select(r => r.Text)));
         Assert.That(names, Does.Contain(stored["firstName"]!.GetValue<string>()));
@@ -71,11 +54,11 @@ public sealed class ConcurrentUpdateTests
     [Test]
     public async Task AStaleExplicitVersionIsAConflictAndWritesNothing()
     {
-        var id = await _client.CreateCustomerAsync();
-        await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Second" });
+        var id = await Client.CreateCustomerAsync();
+        await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Second" });
 
-        var stale = await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["version"] = 1, ["lastName"] = "Lost" });
-        var stored = (await _client.PostAsync("customer.info", new JsonObject { ["id"] = id })).Customer;
+        var stale = await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["version"] = 1, ["lastName"] = "Lost" });
+        var stored = (await Client.PostAsync("customer.info", new JsonObject { ["id"] = id })).Customer;
 
         Assert.That(stale.Status, Is.EqualTo(HttpStatusCode.Conflict), stale.Text);
         Assert.That(stale.Text, Is.EqualTo($$$"""{"ok":false,"error":"version_conflict","data":{"id":"{{{id}}}","expected":1,"actual":2}}"""));
@@ -86,9 +69,9 @@ public sealed class ConcurrentUpdateTests
     [Test]
     public async Task TheCurrentExplicitVersionIsApplied()
     {
-        var id = await _client.CreateCustomerAsync();
+        var id = await Client.CreateCustomerAsync();
 
-        var response = await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["version"] = 1, ["lastName"] = "Current" });
+        var response = await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["version"] = 1, ["lastName"] = "Current" });
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
         Assert.That(response.Customer["version"]!.GetValue<int>(), Is.EqualTo(2));
@@ -99,9 +82,9 @@ public sealed class ConcurrentUpdateTests
     [TestCase("customer.address.remove")]
     public async Task AddressMethodsRefuseAStaleExplicitVersion(string method)
     {
-        var id = await _client.CreateCustomerAsync();
-        var addressId = (await _client.PostAsync("customer.info", new JsonObject { ["id"] = id })).Customer["addresses"]![0]!["id"]!.GetValue<string>();
-        await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Moved" });
+        var id = await Client.CreateCustomerAsync();
+        var addressId = (await Client.PostAsync("customer.info", new JsonObject { ["id"] = id })).Customer["addresses"]![0]!["id"]!.GetValue<string>();
+        await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Moved" });
         var body = method switch
         {
             "customer.address.create" => new JsonObject { ["customerId"] = id, ["version"] = 1, ["address"] = CustomerRequests.Address() },
@@ -109,8 +92,8 @@ public sealed class ConcurrentUpdateTests
             _ => new JsonObject { ["customerId"] = id, ["version"] = 1, ["addressId"] = addressId },
         };
 
-        var response = await _client.PostAsync(method, body);
-        var stored = (await _client.PostAsync("customer.info", new JsonObject { ["id"] = id })).Customer;
+        var response = await Client.PostAsync(method, body);
+        var stored = (await Client.PostAsync("customer.info", new JsonObject { ["id"] = id })).Customer;
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Conflict), response.Text);
         Assert.That(response.Error, Is.EqualTo("version_conflict"));
@@ -123,9 +106,9 @@ public sealed class ConcurrentUpdateTests
     [TestCase(-3)]
     public async Task AVersionBelowOneIsAValidationError(int version)
     {
-        var id = await _client.CreateCustomerAsync();
+        var id = await Client.CreateCustomerAsync();
 
-        var response = await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["version"] = version, ["firstName"] = "X" });
+        var response = await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["version"] = version, ["firstName"] = "X" });
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest), response.Text);
         Assert.That(response.ErrorFields, Is.EqualTo(new[] { "version" }));

@@ -6,27 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerService.Tests.Integration;
 
 /// <summary>customer.address.create, .info, .update and .remove over HTTP; every test works on customers of its own.</summary>
-public sealed class CustomerAddressTests
+public sealed class CustomerAddressTests() : HttpFixture(DatabaseKind.Sqlite)
 {
     private static readonly string[] AddressKeys =
         ["name", "firstName", "lastName", "address_1", "address_2", "postCode", "city", "state", "country", "company", "phone", "instructions", "id"];
-
-    private CustomerApiFactory _factory = null!;
-    private ApiClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new CustomerApiFactory();
-        _client = _factory.CreateApiClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     // ---- customer.address.create ----
 
@@ -37,7 +20,7 @@ public sealed class CustomerAddressTests
         var address = Address("Home");
         address["city"] = "Springfield";
 
-        var response = await _client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = address });
+        var response = await Client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = address });
 
         ApiAssert.Success(response);
         var addresses = Addresses(response.Customer);
@@ -59,7 +42,7 @@ public sealed class CustomerAddressTests
     {
         var created = await CreateCustomerAsync(0);
 
-        var response = await _client.PostAsync("customer.address.create", new JsonObject
+        var response = await Client.PostAsync("customer.address.create", new JsonObject
         {
             ["customerId"] = Id(created),
             ["addresses"] = new JsonArray(Address("A"), Address("B"), Address("C")),
@@ -77,10 +60,10 @@ public sealed class CustomerAddressTests
     {
         var created = await CreateCustomerAsync(0);
 
-        var response = await _client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = Address("Stored") });
+        var response = await Client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = Address("Stored") });
         var addressId = AddressIds(response.Customer).Single();
 
-        var info = await _client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = Id(created), ["addressId"] = addressId });
+        var info = await Client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = Id(created), ["addressId"] = addressId });
         ApiAssert.Success(info);
         Assert.That(info.Body["address"]!.ToJsonString(), Is.EqualTo(Addresses(response.Customer)[0].ToJsonString()));
     }
@@ -102,7 +85,7 @@ public sealed class CustomerAddressTests
             body["addresses"] = new JsonArray();
         }
 
-        var response = await _client.PostAsync("customer.address.create", body);
+        var response = await Client.PostAsync("customer.address.create", body);
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
         await AssertUnchangedAsync(created);
@@ -115,7 +98,7 @@ public sealed class CustomerAddressTests
         var address = Address("No city");
         address.Remove("city");
 
-        var response = await _client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = address });
+        var response = await Client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = address });
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
         Assert.That(response.ErrorFields, Does.Contain("address.city"));
@@ -129,7 +112,7 @@ public sealed class CustomerAddressTests
         var bad = Address("Bad");
         bad["postCode"] = string.Empty;
 
-        var response = await _client.PostAsync("customer.address.create", new JsonObject
+        var response = await Client.PostAsync("customer.address.create", new JsonObject
         {
             ["customerId"] = Id(created),
             ["addresses"] = new JsonArray(Address("Good"), bad),
@@ -143,7 +126,7 @@ public sealed class CustomerAddressTests
     [Test]
     public async Task CreatingForAnUnknownCustomerIsCustomerNotFound()
     {
-        var response = await _client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = "nobody", ["address"] = Address("X") });
+        var response = await Client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = "nobody", ["address"] = Address("X") });
 
         ApiAssert.Error(response, HttpStatusCode.NotFound, "customer_not_found");
         Assert.That(response.Data!.ToJsonString(), Is.EqualTo("{\"id\":\"nobody\"}"));
@@ -155,11 +138,11 @@ public sealed class CustomerAddressTests
         var created = await CreateCustomerAsync(1);
         var nineteen = new JsonArray([.. Enumerable.Range(2, 19).Select(i => (JsonNode?)Address($"A{i}"))]);
 
-        var twenty = await _client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["addresses"] = nineteen });
+        var twenty = await Client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["addresses"] = nineteen });
         ApiAssert.Success(twenty);
         Assert.That(Addresses(twenty.Customer), Has.Count.EqualTo(20));
 
-        var twentyFirst = await _client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = Address("A21") });
+        var twentyFirst = await Client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = Address("A21") });
 
         ApiAssert.Error(twentyFirst, HttpStatusCode.BadRequest, "validation_error");
         var info = await InfoAsync(Id(created));
@@ -172,7 +155,7 @@ public sealed class CustomerAddressTests
     {
         var created = await CreateCustomerAsync(18);
 
-        var response = await _client.PostAsync("customer.address.create", new JsonObject
+        var response = await Client.PostAsync("customer.address.create", new JsonObject
         {
             ["customerId"] = Id(created),
             ["addresses"] = new JsonArray(Address("X"), Address("Y"), Address("Z")),
@@ -189,7 +172,7 @@ public sealed class CustomerAddressTests
         var created = await CreateCustomerAsync(0);
         var many = new JsonArray([.. Enumerable.Range(1, 21).Select(i => (JsonNode?)Address($"A{i}"))]);
 
-        var response = await _client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["addresses"] = many });
+        var response = await Client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["addresses"] = many });
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
         await AssertUnchangedAsync(created);
@@ -203,7 +186,7 @@ public sealed class CustomerAddressTests
         var created = await CreateCustomerAsync(2);
         var second = Addresses(created)[1];
 
-        var response = await _client.PostAsync("customer.address.info", new JsonObject
+        var response = await Client.PostAsync("customer.address.info", new JsonObject
         {
             ["customerId"] = Id(created),
             ["addressId"] = second["id"]!.GetValue<string>(),
@@ -225,8 +208,8 @@ public sealed class CustomerAddressTests
         var created = await CreateCustomerAsync(1);
         var addressId = AddressIds(created)[0];
 
-        var post = await _client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = Id(created), ["addressId"] = addressId });
-        var get = await _client.GetAsync("customer.address.info", $"customerId={Uri.EscapeDataString(Id(created))}&addressId={Uri.EscapeDataString(addressId)}");
+        var post = await Client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = Id(created), ["addressId"] = addressId });
+        var get = await Client.GetAsync("customer.address.info", $"customerId={Uri.EscapeDataString(Id(created))}&addressId={Uri.EscapeDataString(addressId)}");
 
         ApiAssert.Success(get);
         Assert.That(get.Text, Is.EqualTo(post.Text));
@@ -237,7 +220,7 @@ public sealed class CustomerAddressTests
     {
         var created = await CreateCustomerAsync(1);
 
-        var response = await _client.GetAsync("customer.address.info", $"customerId={Uri.EscapeDataString(Id(created))}&addressId=missing");
+        var response = await Client.GetAsync("customer.address.info", $"customerId={Uri.EscapeDataString(Id(created))}&addressId=missing");
 
         ApiAssert.Error(response, HttpStatusCode.NotFound, "customer_address_not_found");
     }
@@ -245,7 +228,7 @@ public sealed class CustomerAddressTests
     [Test]
     public async Task InfoForAnUnknownCustomerIsCustomerNotFound()
     {
-        var response = await _client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = "nobody", ["addressId"] = "x" });
+        var response = await Client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = "nobody", ["addressId"] = "x" });
 
         ApiAssert.Error(response, HttpStatusCode.NotFound, "customer_not_found");
         Assert.That(response.Data!.ToJsonString(), Is.EqualTo("{\"id\":\"nobody\"}"));
@@ -256,7 +239,7 @@ public sealed class CustomerAddressTests
     {
         var created = await CreateCustomerAsync(1);
 
-        var response = await _client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = Id(created), ["addressId"] = "missing" });
+        var response = await Client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = Id(created), ["addressId"] = "missing" });
 
         ApiAssert.Error(response, HttpStatusCode.NotFound, "customer_address_not_found");
         ApiAssert.BodyIs(response, new JsonObject
@@ -274,13 +257,13 @@ public sealed class CustomerAddressTests
         var theirs = await CreateCustomerAsync(1);
         var theirAddress = AddressIds(theirs)[0];
 
-        var info = await _client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = Id(mine), ["addressId"] = theirAddress });
-        var update = await _client.PostAsync("customer.address.update", new JsonObject
+        var info = await Client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = Id(mine), ["addressId"] = theirAddress });
+        var update = await Client.PostAsync("customer.address.update", new JsonObject
         {
             ["customerId"] = Id(mine),
             ["address"] = new JsonObject { ["id"] = theirAddress, ["city"] = "Hijacked" },
         });
-        var remove = await _client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(mine), ["addressId"] = theirAddress });
+        var remove = await Client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(mine), ["addressId"] = theirAddress });
 
         ApiAssert.Error(info, HttpStatusCode.NotFound, "customer_address_not_found");
         ApiAssert.Error(update, HttpStatusCode.NotFound, "customer_address_not_found");
@@ -300,7 +283,7 @@ public sealed class CustomerAddressTests
     [TestCase("customer.address.create", "{\"address\":{}}", "customerId")]
     public async Task MissingIdsAreValidationErrors(string method, string body, string field)
     {
-        var response = await _client.PostRawAsync(method, body);
+        var response = await Client.PostRawAsync(method, body);
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
         Assert.That(response.ErrorFields, Does.Contain(field));
@@ -314,7 +297,7 @@ public sealed class CustomerAddressTests
         var created = await CreateCustomerAsync(2);
         var before = Addresses(created)[0];
 
-        var response = await _client.PostAsync("customer.address.update", new JsonObject
+        var response = await Client.PostAsync("customer.address.update", new JsonObject
         {
             ["customerId"] = Id(created),
             ["address"] = new JsonObject { ["id"] = before["id"]!.GetValue<string>(), ["city"] = "Peoria", ["phone"] = 5551234 },
@@ -337,7 +320,7 @@ public sealed class CustomerAddressTests
         var created = await CreateCustomerAsync(1);
         var before = Addresses(created)[0];
 
-        var response = await _client.PostAsync("customer.address.update", new JsonObject
+        var response = await Client.PostAsync("customer.address.update", new JsonObject
         {
             ["customerId"] = Id(created),
             ["address"] = new JsonObject
@@ -374,7 +357,7 @@ public sealed class CustomerAddressTests
     {
         var created = await CreateCustomerAsync(1);
 
-        var response = await _client.PostAsync("customer.address.update", new JsonObject
+        var response = await Client.PostAsync("customer.address.update", new JsonObject
         {
             ["customerId"] = Id(created),
             ["address"] = new JsonObject { ["id"] = AddressIds(created)[0], [field] = string.Empty },
@@ -391,12 +374,12 @@ public sealed class CustomerAddressTests
         var created = await CreateCustomerAsync(1);
         var address = Addresses(created)[0];
 
-        var same = await _client.PostAsync("customer.address.update", new JsonObject
+        var same = await Client.PostAsync("customer.address.update", new JsonObject
         {
             ["customerId"] = Id(created),
             ["address"] = new JsonObject { ["id"] = address["id"]!.GetValue<string>(), ["city"] = address["city"]!.GetValue<string>() },
         });
-        var onlyId = await _client.PostAsync("customer.address.update", new JsonObject
+        var onlyId = await Client.PostAsync("customer.address.update", new JsonObject
         {
             ["customerId"] = Id(created),
             ["address"] = new JsonObject { ["id"] = address["id"]!.GetValue<string>() },
@@ -416,13 +399,13 @@ public sealed class CustomerAddressTests
         var addressId = AddressIds(created)[0];
         var version = Version(created);
 
-        var add = await _client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["addresses"] = new JsonArray(Address("P"), Address("Q")) });
-        var update = await _client.PostAsync("customer.address.update", new JsonObject
+        var add = await Client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["addresses"] = new JsonArray(Address("P"), Address("Q")) });
+        var update = await Client.PostAsync("customer.address.update", new JsonObject
         {
             ["customerId"] = Id(created),
             ["address"] = new JsonObject { ["id"] = addressId, ["city"] = "Chicago", ["state"] = "IL", ["company"] = string.Empty },
         });
-        var remove = await _client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = addressId });
+        var remove = await Client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = addressId });
 
         Assert.That(Version(add.Customer), Is.EqualTo(version + 1), "several addresses in one call are one change");
         Assert.That(Version(update.Customer), Is.EqualTo(version + 2), "several fields in one call are one change");
@@ -433,7 +416,7 @@ public sealed class CustomerAddressTests
     [Test]
     public async Task UpdatingForAnUnknownCustomerIsCustomerNotFound()
     {
-        var response = await _client.PostAsync("customer.address.update", new JsonObject
+        var response = await Client.PostAsync("customer.address.update", new JsonObject
         {
             ["customerId"] = "nobody",
             ["address"] = new JsonObject { ["id"] = "a", ["city"] = "X" },
@@ -448,7 +431,7 @@ public sealed class CustomerAddressTests
     {
         var created = await CreateCustomerAsync(1);
 
-        var response = await _client.PostAsync("customer.address.update", new JsonObject
+        var response = await Client.PostAsync("customer.address.update", new JsonObject
         {
             ["customerId"] = Id(created),
             ["address"] = new JsonObject { ["id"] = "missing", ["city"] = "X" },
@@ -464,7 +447,7 @@ public sealed class CustomerAddressTests
     {
         var created = await CreateCustomerAsync(1);
 
-        var response = await _client.PostAsync("customer.address.update", new JsonObject
+        var response = await Client.PostAsync("customer.address.update", new JsonObject
         {
             ["customerId"] = Id(created),
             ["address"] = new JsonObject { ["id"] = AddressIds(created)[0], ["planet"] = "Mars" },
@@ -482,14 +465,14 @@ public sealed class CustomerAddressTests
         var created = await CreateCustomerAsync(3);
         var ids = AddressIds(created);
 
-        var response = await _client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = ids[1] });
+        var response = await Client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = ids[1] });
 
         ApiAssert.Success(response);
         Assert.That(AddressIds(response.Customer), Is.EqualTo(new[] { ids[0], ids[2] }));
         Assert.That(response.Customer["id"]!.GetValue<string>(), Is.EqualTo(Id(created)));
         Assert.That(Version(response.Customer), Is.EqualTo(Version(created) + 1));
         Assert.That(await AddressRowsAsync(Id(created)), Is.EqualTo(2));
-        var info = await _client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = Id(created), ["addressId"] = ids[1] });
+        var info = await Client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = Id(created), ["addressId"] = ids[1] });
         ApiAssert.Error(info, HttpStatusCode.NotFound, "customer_address_not_found");
     }
 
@@ -498,10 +481,10 @@ public sealed class CustomerAddressTests
     {
         var created = await CreateCustomerAsync(2);
         var addressId = AddressIds(created)[0];
-        var first = await _client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = addressId });
+        var first = await Client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = addressId });
         ApiAssert.Success(first);
 
-        var second = await _client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = addressId });
+        var second = await Client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = addressId });
 
         ApiAssert.Error(second, HttpStatusCode.NotFound, "customer_address_not_found");
         Assert.That(second.Data!.ToJsonString(), Is.EqualTo($"{{\"customerId\":\"{Id(created)}\",\"addressId\":\"{addressId}\"}}"));
@@ -511,7 +494,7 @@ public sealed class CustomerAddressTests
     [Test]
     public async Task RemovingForAnUnknownCustomerIsCustomerNotFound()
     {
-        var response = await _client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = "nobody", ["addressId"] = "a" });
+        var response = await Client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = "nobody", ["addressId"] = "a" });
 
         ApiAssert.Error(response, HttpStatusCode.NotFound, "customer_not_found");
         Assert.That(response.Data!.ToJsonString(), Is.EqualTo("{\"id\":\"nobody\"}"));
@@ -522,7 +505,7 @@ public sealed class CustomerAddressTests
     {
         var created = await CreateCustomerAsync(1);
 
-        var response = await _client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = AddressIds(created)[0] });
+        var response = await Client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = AddressIds(created)[0] });
 
         ApiAssert.Success(response);
         Assert.That(Addresses(response.Customer), Is.Empty);
@@ -534,7 +517,7 @@ public sealed class CustomerAddressTests
     public async Task InsertionOrderSurvivesUpdatesRemovalsAndAdditions()
     {
         var created = await CreateCustomerAsync(0);
-        var withFour = await _client.PostAsync("customer.address.create", new JsonObject
+        var withFour = await Client.PostAsync("customer.address.create", new JsonObject
         {
             ["customerId"] = Id(created),
             ["addresses"] = new JsonArray(Address("A"), Address("B"), Address("C"), Address("D")),
@@ -543,25 +526,25 @@ public sealed class CustomerAddressTests
 
         await UpdateNameAsync(Id(created), ids[2], "C2");
         await UpdateNameAsync(Id(created), ids[0], "A2");
-        ApiAssert.Success(await _client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = ids[1] }));
-        var added = await _client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = Address("E") });
+        ApiAssert.Success(await Client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = ids[1] }));
+        var added = await Client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = Address("E") });
         ApiAssert.Success(added);
         Assert.That(Names(added.Customer), Is.EqualTo(new[] { "A2", "C2", "D", "E" }));
 
-        var removedLast = await _client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = ids[3] });
-        var addedAgain = await _client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = Address("F") });
+        var removedLast = await Client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = Id(created), ["addressId"] = ids[3] });
+        var addedAgain = await Client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = Id(created), ["address"] = Address("F") });
         Assert.That(Names(removedLast.Customer), Is.EqualTo(new[] { "A2", "C2", "E" }));
         Assert.That(Names(addedAgain.Customer), Is.EqualTo(new[] { "A2", "C2", "E", "F" }));
 
         var info = await InfoAsync(Id(created));
         Assert.That(Names(info.Customer), Is.EqualTo(new[] { "A2", "C2", "E", "F" }));
-        var list = await _client.PostAsync("customer.list", new JsonObject { ["id"] = Id(created) });
+        var list = await Client.PostAsync("customer.list", new JsonObject { ["id"] = Id(created) });
         Assert.That(Names(list.Body["data"]![0]!.AsObject()), Is.EqualTo(new[] { "A2", "C2", "E", "F" }));
     }
 
     private async Task UpdateNameAsync(string customerId, string addressId, string name)
     {
-        var response = await _client.PostAsync("customer.address.update", new JsonObject
+        var response = await Client.PostAsync("customer.address.update", new JsonObject
         {
             ["customerId"] = customerId,
             ["address"] = new JsonObject { ["id"] = addressId, ["name"] = name },
@@ -574,7 +557,7 @@ public sealed class CustomerAddressTests
     {
         var body = CustomerRequests.Create();
         body["addresses"] = new JsonArray([.. Enumerable.Range(1, addresses).Select(i => (JsonNode?)Address(i.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
-        var response = await _client.PostAsync("customer.create", body);
+        var response = await Client.PostAsync("customer.create", body);
         ApiAssert.Success(response);
         return response.Customer;
     }
@@ -594,13 +577,13 @@ public sealed class CustomerAddressTests
 
     private async Task<ApiResponse> InfoAsync(string id)
     {
-        var response = await _client.PostAsync("customer.info", new JsonObject { ["id"] = id });
+        var response = await Client.PostAsync("customer.info", new JsonObject { ["id"] = id });
         ApiAssert.Success(response);
         return response;
     }
 
     private Task<int> AddressRowsAsync(string customerId) =>
-        _factory.WithDatabaseAsync(db => db.Database
+        Factory.WithDatabaseAsync(db => db.Database
             .SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM \"CustomerAddresses\" WHERE \"CustomerId\" = {customerId}")
             .SingleAsync());
 

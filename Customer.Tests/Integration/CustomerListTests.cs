@@ -13,11 +13,8 @@ namespace CustomerService.Tests.Integration;
 /// customer.list over HTTP. The filter tests share one service seeded once with a known set and never
 /// change it; tests that need an exact whole set (paging, SQL) start a service of their own.
 /// </summary>
-public sealed class CustomerListTests
+public sealed class CustomerListTests() : HttpFixture(DatabaseKind.Sqlite)
 {
-    private CustomerApiFactory _factory = null!;
-    private ApiClient _client = null!;
-
     // The seeded set: name -> id, in creation order.
     private readonly Dictionary<string, string> _ids = [];
     private readonly Dictionary<string, string> _emails = [];
@@ -25,21 +22,12 @@ public sealed class CustomerListTests
     [OneTimeSetUp]
     public async Task SeedAsync()
     {
-        _factory = new CustomerApiFactory();
-        _client = _factory.CreateApiClient();
         await SeedAsync("red", "ACTIVE", "red");
         await SeedAsync("blue", "INACTIVE", "blue");
         await SeedAsync("redBlue", "ACTIVE", "red", "blue");
         await SeedAsync("plainInactive", "INACTIVE");
         await SeedAsync("green", "ACTIVE", "green");
         await SeedAsync("plain", "ACTIVE");
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
     }
 
     [Test]
@@ -83,7 +71,7 @@ public sealed class CustomerListTests
     [Test]
     public async Task WithoutPagingTheDefaultsAreLimitTenSkipZero()
     {
-        var response = await _client.PostAsync("customer.list", new JsonObject());
+        var response = await Client.PostAsync("customer.list", new JsonObject());
 
         ApiAssert.Success(response);
         Assert.That(response.Body["page"]!.ToJsonString(), Is.EqualTo("{\"limit\":10,\"skip\":0,\"total\":6}"));
@@ -93,12 +81,12 @@ public sealed class CustomerListTests
     [Test]
     public async Task TheResponseIsOkPageDataInThatOrderWithWholeCustomers()
     {
-        var response = await _client.PostAsync("customer.list", new JsonObject { ["id"] = _ids["red"] });
+        var response = await Client.PostAsync("customer.list", new JsonObject { ["id"] = _ids["red"] });
 
         ApiAssert.Success(response);
         Assert.That(response.Body.Select(p => p.Key), Is.EqualTo(new[] { "ok", "page", "data" }));
         var customer = response.Body["data"]![0]!.AsObject();
-        var info = await _client.PostAsync("customer.info", new JsonObject { ["id"] = _ids["red"] });
+        var info = await Client.PostAsync("customer.info", new JsonObject { ["id"] = _ids["red"] });
         Assert.That(customer.ToJsonString(), Is.EqualTo(info.Customer.ToJsonString()));
         Assert.That(customer.ContainsKey("password"), Is.False);
     }
@@ -156,7 +144,7 @@ public sealed class CustomerListTests
     [Test]
     public async Task FiltersCombineWithAndWhileValuesOfOneFilterCombineWithOr()
     {
-        var response = await _client.PostAsync("customer.list", new JsonObject
+        var response = await Client.PostAsync("customer.list", new JsonObject
         {
             ["tags"] = "red,green",
             ["status"] = new JsonArray("ACTIVE"),
@@ -170,7 +158,7 @@ public sealed class CustomerListTests
     [Test]
     public async Task StatusAndTagsTogetherNarrowTheSet()
     {
-        var response = await _client.PostAsync("customer.list", new JsonObject { ["tags"] = "blue", ["status"] = "INACTIVE" });
+        var response = await Client.PostAsync("customer.list", new JsonObject { ["tags"] = "blue", ["status"] = "INACTIVE" });
 
         Assert.That(Ids(response), Is.EqualTo(Seeded("blue")));
     }
@@ -178,7 +166,7 @@ public sealed class CustomerListTests
     [Test]
     public async Task PagingAppliesToTheFilteredSetAndTotalCountsAllMatches()
     {
-        var response = await _client.PostAsync("customer.list", new JsonObject { ["status"] = "ACTIVE", ["limit"] = 2, ["skip"] = 1 });
+        var response = await Client.PostAsync("customer.list", new JsonObject { ["status"] = "ACTIVE", ["limit"] = 2, ["skip"] = 1 });
 
         Assert.That(Ids(response), Is.EqualTo(Seeded("redBlue", "green")));
         Assert.That(response.Body["page"]!.ToJsonString(), Is.EqualTo("{\"limit\":2,\"skip\":1,\"total\":4}"));
@@ -187,7 +175,7 @@ public sealed class CustomerListTests
     [Test]
     public async Task NoMatchIsAnEmptyPageNotAnError()
     {
-        var response = await _client.PostAsync("customer.list", new JsonObject { ["tags"] = "no-such-tag" });
+        var response = await Client.PostAsync("customer.list", new JsonObject { ["tags"] = "no-such-tag" });
 
         ApiAssert.Success(response);
         Assert.That(Ids(response), Is.Empty);
@@ -197,7 +185,7 @@ public sealed class CustomerListTests
     [Test]
     public async Task FiltersThatContradictEachOtherMatchNothing()
     {
-        var response = await _client.PostAsync("customer.list", new JsonObject { ["id"] = _ids["blue"], ["status"] = "ACTIVE" });
+        var response = await Client.PostAsync("customer.list", new JsonObject { ["id"] = _ids["blue"], ["status"] = "ACTIVE" });
 
         ApiAssert.Success(response);
         Assert.That(Ids(response), Is.Empty);
@@ -207,8 +195,8 @@ public sealed class CustomerListTests
     [Test]
     public async Task TheLimitBoundsAreAccepted()
     {
-        var one = await _client.PostAsync("customer.list", new JsonObject { ["limit"] = 1 });
-        var hundred = await _client.PostAsync("customer.list", new JsonObject { ["limit"] = 100 });
+        var one = await Client.PostAsync("customer.list", new JsonObject { ["limit"] = 1 });
+        var hundred = await Client.PostAsync("customer.list", new JsonObject { ["limit"] = 100 });
 
         Assert.That(Ids(one), Is.EqualTo(Seeded("red")));
         Assert.That(Ids(hundred), Has.Count.EqualTo(6));
@@ -224,7 +212,7 @@ public sealed class CustomerListTests
     [TestCase("{\"status\":\"ACTIVE,BOGUS\"}", "status[1]")]
     public async Task BadArgumentsAreValidationErrorsNamingTheField(string body, string field)
     {
-        var response = await _client.PostRawAsync("customer.list", body);
+        var response = await Client.PostRawAsync("customer.list", body);
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
         Assert.That(response.ErrorFields, Does.Contain(field));
@@ -233,7 +221,7 @@ public sealed class CustomerListTests
     [Test]
     public async Task AnUnknownArgumentIsAValidationError()
     {
-        var response = await _client.PostAsync("customer.list", new JsonObject { ["colour"] = "red" });
+        var response = await Client.PostAsync("customer.list", new JsonObject { ["colour"] = "red" });
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
     }
@@ -241,8 +229,8 @@ public sealed class CustomerListTests
     [Test]
     public async Task TheGetFormTakesTheSameArgumentsFromTheQueryString()
     {
-        var tags = await _client.GetAsync("customer.list", "limit=2&tags=red,green");
-        var repeated = await _client.GetAsync("customer.list", $"id={_ids["plain"]}&id={_ids["blue"]}&skip=0");
+        var tags = await Client.GetAsync("customer.list", "limit=2&tags=red,green");
+        var repeated = await Client.GetAsync("customer.list", $"id={_ids["plain"]}&id={_ids["blue"]}&skip=0");
 
         ApiAssert.Success(tags);
         Assert.That(Ids(tags), Is.EqualTo(Seeded("red", "redBlue")));
@@ -256,7 +244,7 @@ public sealed class CustomerListTests
     [TestCase("skip=-3", "skip")]
     public async Task TheGetFormRefusesBadIntegers(string query, string field)
     {
-        var response = await _client.GetAsync("customer.list", query);
+        var response = await Client.GetAsync("customer.list", query);
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
         Assert.That(response.ErrorFields, Does.Contain(field));
@@ -265,7 +253,7 @@ public sealed class CustomerListTests
     [Test]
     public async Task TheGetFormRefusesAnUnknownParameter()
     {
-        var response = await _client.GetAsync("customer.list", "colour=red");
+        var response = await Client.GetAsync("customer.list", "colour=red");
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
     }
@@ -317,7 +305,7 @@ public sealed class CustomerListTests
         body["status"] = status;
         body["tags"] = new JsonArray([.. tags.Select(t => (JsonNode?)t)]);
         _emails[name] = body["email"]!.GetValue<string>();
-        _ids[name] = await _client.CreateCustomerAsync(body);
+        _ids[name] = await Client.CreateCustomerAsync(body);
     }
 
     private List<string> Seeded(params string[] names) => [.. names.Select(n => _ids[n])];
@@ -332,7 +320,7 @@ public sealed class CustomerListTests
             "comma" => string.Join(',', values),
             _ => throw new ArgumentOutOfRangeException(nameof(form)),
         };
-        var response = await _client.PostAsync("customer.list", new JsonObject { [filter] = value, ["limit"] = 100 });
+        var response = await Client.PostAsync("customer.list", new JsonObject { [filter] = value, ["limit"] = 100 });
         ApiAssert.Success(response);
         return response;
     }

@@ -6,50 +6,33 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerService.Tests.Integration;
 
 /// <summary>customer.remove over HTTP; every test works on customers of its own.</summary>
-public sealed class CustomerRemoveTests
+public sealed class CustomerRemoveTests() : HttpFixture(DatabaseKind.Sqlite)
 {
-    private CustomerApiFactory _factory = null!;
-    private ApiClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new CustomerApiFactory();
-        _client = _factory.CreateApiClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task RemovingAnswersExactlyOkTrueAndTheCustomerIsGone()
     {
-        var id = await _client.CreateCustomerAsync();
+        var id = await Client.CreateCustomerAsync();
 
-        var response = await _client.PostAsync("customer.remove", new JsonObject { ["id"] = id });
+        var response = await Client.PostAsync("customer.remove", new JsonObject { ["id"] = id });
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
         ApiAssert.BodyIs(response, new JsonObject { ["ok"] = true });
-        var info = await _client.PostAsync("customer.info", new JsonObject { ["id"] = id });
+        var info = await Client.PostAsync("customer.info", new JsonObject { ["id"] = id });
         ApiAssert.Error(info, HttpStatusCode.NotFound, "customer_not_found");
-        var list = await _client.PostAsync("customer.list", new JsonObject { ["id"] = id });
+        var list = await Client.PostAsync("customer.list", new JsonObject { ["id"] = id });
         Assert.That(ApiAssert.Ids(list), Is.Empty);
     }
 
     [Test]
     public async Task OtherCustomersAreUntouched()
     {
-        var keep = await _client.CreateCustomerAsync();
-        var before = await _client.PostAsync("customer.info", new JsonObject { ["id"] = keep });
-        var remove = await _client.CreateCustomerAsync();
+        var keep = await Client.CreateCustomerAsync();
+        var before = await Client.PostAsync("customer.info", new JsonObject { ["id"] = keep });
+        var remove = await Client.CreateCustomerAsync();
 
-        ApiAssert.Success(await _client.PostAsync("customer.remove", new JsonObject { ["id"] = remove }));
+        ApiAssert.Success(await Client.PostAsync("customer.remove", new JsonObject { ["id"] = remove }));
 
-        var after = await _client.PostAsync("customer.info", new JsonObject { ["id"] = keep });
+        var after = await Client.PostAsync("customer.info", new JsonObject { ["id"] = keep });
         ApiAssert.Success(after);
         Assert.That(after.Text, Is.EqualTo(before.Text));
     }
@@ -57,7 +40,7 @@ public sealed class CustomerRemoveTests
     [Test]
     public async Task AnUnknownIdIsCustomerNotFoundNamingTheId()
     {
-        var response = await _client.PostAsync("customer.remove", new JsonObject { ["id"] = "no-such-customer" });
+        var response = await Client.PostAsync("customer.remove", new JsonObject { ["id"] = "no-such-customer" });
 
         ApiAssert.Error(response, HttpStatusCode.NotFound, "customer_not_found");
         Assert.That(response.Data!.ToJsonString(), Is.EqualTo("{\"id\":\"no-such-customer\"}"));
@@ -66,10 +49,10 @@ public sealed class CustomerRemoveTests
     [Test]
     public async Task RemovingTwiceIsCustomerNotFoundTheSecondTime()
     {
-        var id = await _client.CreateCustomerAsync();
-        ApiAssert.Success(await _client.PostAsync("customer.remove", new JsonObject { ["id"] = id }));
+        var id = await Client.CreateCustomerAsync();
+        ApiAssert.Success(await Client.PostAsync("customer.remove", new JsonObject { ["id"] = id }));
 
-        var again = await _client.PostAsync("customer.remove", new JsonObject { ["id"] = id });
+        var again = await Client.PostAsync("customer.remove", new JsonObject { ["id"] = id });
 
         ApiAssert.Error(again, HttpStatusCode.NotFound, "customer_not_found");
         Assert.That(again.Data!["id"]!.GetValue<string>(), Is.EqualTo(id));
@@ -80,28 +63,28 @@ public sealed class CustomerRemoveTests
     {
         var body = CustomerRequests.Create();
         body["addresses"] = new JsonArray(CustomerRequests.Address(), CustomerRequests.Address());
-        var id = await _client.CreateCustomerAsync(body);
-        var other = await _client.CreateCustomerAsync();
+        var id = await Client.CreateCustomerAsync(body);
+        var other = await Client.CreateCustomerAsync();
         Assert.That(await AddressRowsAsync(id), Is.EqualTo(2), "the addresses should be stored before the removal");
 
-        ApiAssert.Success(await _client.PostAsync("customer.remove", new JsonObject { ["id"] = id }));
+        ApiAssert.Success(await Client.PostAsync("customer.remove", new JsonObject { ["id"] = id }));
 
         Assert.That(await AddressRowsAsync(id), Is.Zero);
         Assert.That(await AddressRowsAsync(other), Is.EqualTo(1), "another customer's address must stay");
-        Assert.That(await _factory.WithDatabaseAsync(db => db.Customers.CountAsync(c => c.Id == id)), Is.Zero);
+        Assert.That(await Factory.WithDatabaseAsync(db => db.Customers.CountAsync(c => c.Id == id)), Is.Zero);
     }
 
     [Test]
     public async Task TheEmailIsFreeAgainInAnyCase()
     {
         var email = CustomerRequests.UniqueEmail("reused");
-        var id = await _client.CreateCustomerAsync(CustomerRequests.Create(email));
-        var duplicate = await _client.PostAsync("customer.create", CustomerRequests.Create(email.ToUpperInvariant()));
+        var id = await Client.CreateCustomerAsync(CustomerRequests.Create(email));
+        var duplicate = await Client.PostAsync("customer.create", CustomerRequests.Create(email.ToUpperInvariant()));
         ApiAssert.Error(duplicate, HttpStatusCode.Conflict, "duplicate_key");
 
-        ApiAssert.Success(await _client.PostAsync("customer.remove", new JsonObject { ["id"] = id }));
+        ApiAssert.Success(await Client.PostAsync("customer.remove", new JsonObject { ["id"] = id }));
 
-        var recreated = await _client.PostAsync("customer.create", CustomerRequests.Create(email.ToUpperInvariant()));
+        var recreated = await Client.PostAsync("customer.create", CustomerRequests.Create(email.ToUpperInvariant()));
         ApiAssert.Success(recreated);
         Assert.That(recreated.Customer["id"]!.GetValue<string>(), Is.Not.EqualTo(id));
     }
@@ -110,10 +93,10 @@ public sealed class CustomerRemoveTests
     public async Task TheSameEmailCanBeRegisteredAgainAfterRemoval()
     {
         var email = CustomerRequests.UniqueEmail("again");
-        var id = await _client.CreateCustomerAsync(CustomerRequests.Create(email));
-        ApiAssert.Success(await _client.PostAsync("customer.remove", new JsonObject { ["id"] = id }));
+        var id = await Client.CreateCustomerAsync(CustomerRequests.Create(email));
+        ApiAssert.Success(await Client.PostAsync("customer.remove", new JsonObject { ["id"] = id }));
 
-        var recreated = await _client.PostAsync("customer.create", CustomerRequests.Create(email));
+        var recreated = await Client.PostAsync("customer.create", CustomerRequests.Create(email));
 
         ApiAssert.Success(recreated);
     }
@@ -124,7 +107,7 @@ public sealed class CustomerRemoveTests
     [TestCase("{\"id\":42}")]
     public async Task AMissingOrBadIdIsAValidationError(string body)
     {
-        var response = await _client.PostRawAsync("customer.remove", body);
+        var response = await Client.PostRawAsync("customer.remove", body);
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
         Assert.That(response.ErrorFields, Does.Contain("id"));
@@ -133,16 +116,16 @@ public sealed class CustomerRemoveTests
     [Test]
     public async Task AnUnknownArgumentIsAValidationErrorAndNothingIsRemoved()
     {
-        var id = await _client.CreateCustomerAsync();
+        var id = await Client.CreateCustomerAsync();
 
-        var response = await _client.PostAsync("customer.remove", new JsonObject { ["id"] = id, ["force"] = true });
+        var response = await Client.PostAsync("customer.remove", new JsonObject { ["id"] = id, ["force"] = true });
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
-        ApiAssert.Success(await _client.PostAsync("customer.info", new JsonObject { ["id"] = id }));
+        ApiAssert.Success(await Client.PostAsync("customer.info", new JsonObject { ["id"] = id }));
     }
 
     private Task<int> AddressRowsAsync(string customerId) =>
-        _factory.WithDatabaseAsync(db => db.Database
+        Factory.WithDatabaseAsync(db => db.Database
             .SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM \"CustomerAddresses\" WHERE \"CustomerId\" = {customerId}")
             .SingleAsync());
 }

@@ -6,32 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerService.Tests.Integration;
 
 /// <summary>Read methods answer GET with their arguments in the query string; mutations refuse GET and change nothing.</summary>
-public sealed class ReadMethodsOverGetTests
+public sealed class ReadMethodsOverGetTests() : HttpFixture(DatabaseKind.Sqlite)
 {
-    private CustomerApiFactory _factory = null!;
-    private ApiClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new CustomerApiFactory();
-        _client = _factory.CreateApiClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task CustomerInfoOverGetAnswersTheSameAsOverPost()
     {
-        var id = await _client.CreateCustomerAsync();
+        var id = await Client.CreateCustomerAsync();
 
-        var post = await _client.PostAsync("customer.info", new JsonObject { ["id"] = id });
-        var get = await _client.GetAsync("customer.info", $"id={Uri.EscapeDataString(id)}");
+        var post = await Client.PostAsync("customer.info", new JsonObject { ["id"] = id });
+        var get = await Client.GetAsync("customer.info", $"id={Uri.EscapeDataString(id)}");
 
         ApiAssert.Success(get);
         Assert.That(get.Text, Is.EqualTo(post.Text));
@@ -40,7 +23,7 @@ public sealed class ReadMethodsOverGetTests
     [Test]
     public async Task CustomerInfoOverGetForAnUnknownIdIsCustomerNotFound()
     {
-        var response = await _client.GetAsync("customer.info", "id=nobody");
+        var response = await Client.GetAsync("customer.info", "id=nobody");
 
         ApiAssert.Error(response, HttpStatusCode.NotFound, "customer_not_found");
     }
@@ -51,7 +34,7 @@ public sealed class ReadMethodsOverGetTests
     [TestCase("id=a&id=b")]
     public async Task CustomerInfoOverGetWithMissingOrBadArgumentsIsAValidationError(string query)
     {
-        var response = await _client.GetAsync("customer.info", query);
+        var response = await Client.GetAsync("customer.info", query);
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
     }
@@ -65,12 +48,12 @@ public sealed class ReadMethodsOverGetTests
         {
             var body = CustomerRequests.Create();
             body["tags"] = new JsonArray(tag);
-            ids.Add(await _client.CreateCustomerAsync(body));
+            ids.Add(await Client.CreateCustomerAsync(body));
         }
 
-        var post = await _client.PostAsync("customer.list", new JsonObject { ["tags"] = $"{tag},other", ["limit"] = 2, ["skip"] = 1 });
-        var get = await _client.GetAsync("customer.list", $"tags={tag},other&limit=2&skip=1");
-        var repeated = await _client.GetAsync("customer.list", $"tags={tag}&tags=other&limit=2&skip=1");
+        var post = await Client.PostAsync("customer.list", new JsonObject { ["tags"] = $"{tag},other", ["limit"] = 2, ["skip"] = 1 });
+        var get = await Client.GetAsync("customer.list", $"tags={tag},other&limit=2&skip=1");
+        var repeated = await Client.GetAsync("customer.list", $"tags={tag}&tags=other&limit=2&skip=1");
 
         ApiAssert.Success(get);
         Assert.That(ApiAssert.Ids(get), Is.EqualTo(ids.Skip(1).ToList()));
@@ -89,7 +72,7 @@ public sealed class ReadMethodsOverGetTests
     [TestCase("status=NOPE")]
     public async Task CustomerListOverGetWithBadArgumentsIsAValidationError(string query)
     {
-        var response = await _client.GetAsync("customer.list", query);
+        var response = await Client.GetAsync("customer.list", query);
 
         ApiAssert.Error(response, HttpStatusCode.BadRequest, "validation_error");
     }
@@ -97,12 +80,12 @@ public sealed class ReadMethodsOverGetTests
     [Test]
     public async Task AddressInfoOverGetAnswersTheSameAsOverPost()
     {
-        var created = await _client.PostAsync("customer.create", CustomerRequests.Create());
+        var created = await Client.PostAsync("customer.create", CustomerRequests.Create());
         var customerId = created.Customer["id"]!.GetValue<string>();
         var addressId = created.Customer["addresses"]![0]!["id"]!.GetValue<string>();
 
-        var post = await _client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = customerId, ["addressId"] = addressId });
-        var get = await _client.GetAsync("customer.address.info", $"customerId={Uri.EscapeDataString(customerId)}&addressId={Uri.EscapeDataString(addressId)}");
+        var post = await Client.PostAsync("customer.address.info", new JsonObject { ["customerId"] = customerId, ["addressId"] = addressId });
+        var get = await Client.GetAsync("customer.address.info", $"customerId={Uri.EscapeDataString(customerId)}&addressId={Uri.EscapeDataString(addressId)}");
 
         ApiAssert.Success(get);
         Assert.That(get.Text, Is.EqualTo(post.Text));
@@ -114,7 +97,7 @@ public sealed class ReadMethodsOverGetTests
     [TestCase("customerId=nobody&addressId=a&extra=1", HttpStatusCode.BadRequest, "validation_error")]
     public async Task AddressInfoOverGetErrors(string query, HttpStatusCode status, string code)
     {
-        var response = await _client.GetAsync("customer.address.info", query);
+        var response = await Client.GetAsync("customer.address.info", query);
 
         ApiAssert.Error(response, status, code);
     }
@@ -124,14 +107,14 @@ public sealed class ReadMethodsOverGetTests
     {
         var email = CustomerRequests.UniqueEmail("get-create");
 
-        var response = await _client.GetAsync(
+        var response = await Client.GetAsync(
             "customer.create",
             $"email={Uri.EscapeDataString(email)}&password=correct%20horse%20battery&firstName=John&lastName=Doe");
 
         ApiAssert.Error(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
-        var list = await _client.PostAsync("customer.list", new JsonObject { ["email"] = email });
+        var list = await Client.PostAsync("customer.list", new JsonObject { ["email"] = email });
         Assert.That(list.Body["page"]!["total"]!.GetValue<int>(), Is.Zero);
-        Assert.That(await _factory.WithDatabaseAsync(db => db.Customers.CountAsync(c => c.NormalizedEmail == email)), Is.Zero);
+        Assert.That(await Factory.WithDatabaseAsync(db => db.Customers.CountAsync(c => c.NormalizedEmail == email)), Is.Zero);
     }
 
     [Test]
@@ -139,7 +122,7 @@ public sealed class ReadMethodsOverGetTests
     {
         var (customer, id, _) = await CreateAsync();
 
-        var response = await _client.GetAsync("customer.update", $"id={Uri.EscapeDataString(id)}&firstName=Changed&status=INACTIVE");
+        var response = await Client.GetAsync("customer.update", $"id={Uri.EscapeDataString(id)}&firstName=Changed&status=INACTIVE");
 
         ApiAssert.Error(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
         await AssertUnchangedAsync(customer);
@@ -150,7 +133,7 @@ public sealed class ReadMethodsOverGetTests
     {
         var (customer, id, _) = await CreateAsync();
 
-        var response = await _client.GetAsync("customer.remove", $"id={Uri.EscapeDataString(id)}");
+        var response = await Client.GetAsync("customer.remove", $"id={Uri.EscapeDataString(id)}");
 
         ApiAssert.Error(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
         await AssertUnchangedAsync(customer);
@@ -161,7 +144,7 @@ public sealed class ReadMethodsOverGetTests
     {
         var (customer, id, _) = await CreateAsync();
 
-        var response = await _client.GetAsync(
+        var response = await Client.GetAsync(
             "customer.address.create",
             $"customerId={Uri.EscapeDataString(id)}&name=Home&firstName=J&address_1=Street&postCode=1&city=C&state=S&country=US");
 
@@ -174,7 +157,7 @@ public sealed class ReadMethodsOverGetTests
     {
         var (customer, id, addressId) = await CreateAsync();
 
-        var response = await _client.GetAsync(
+        var response = await Client.GetAsync(
             "customer.address.update",
             $"customerId={Uri.EscapeDataString(id)}&address.id={Uri.EscapeDataString(addressId)}&id={Uri.EscapeDataString(addressId)}&city=Changed");
 
@@ -187,7 +170,7 @@ public sealed class ReadMethodsOverGetTests
     {
         var (customer, id, addressId) = await CreateAsync();
 
-        var response = await _client.GetAsync("customer.address.remove", $"customerId={Uri.EscapeDataString(id)}&addressId={Uri.EscapeDataString(addressId)}");
+        var response = await Client.GetAsync("customer.address.remove", $"customerId={Uri.EscapeDataString(id)}&addressId={Uri.EscapeDataString(addressId)}");
 
         ApiAssert.Error(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
         await AssertUnchangedAsync(customer);
@@ -197,9 +180,9 @@ public sealed class ReadMethodsOverGetTests
     public async Task CheckCredentialsOverGetIsRefused()
     {
         var email = CustomerRequests.UniqueEmail("get-login");
-        await _client.CreateCustomerAsync(CustomerRequests.Create(email));
+        await Client.CreateCustomerAsync(CustomerRequests.Create(email));
 
-        var response = await _client.GetAsync("customer.checkCredentials", $"email={Uri.EscapeDataString(email)}&password=correct%20horse%20battery");
+        var response = await Client.GetAsync("customer.checkCredentials", $"email={Uri.EscapeDataString(email)}&password=correct%20horse%20battery");
 
         ApiAssert.Error(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
         Assert.That(response.Text, Does.Not.Contain("customer"));
@@ -214,7 +197,7 @@ public sealed class ReadMethodsOverGetTests
     [TestCase("customer.checkCredentials")]
     public async Task EveryMutationRefusesGetWithTheEnvelope(string method)
     {
-        var response = await _client.GetAsync(method);
+        var response = await Client.GetAsync(method);
 
         ApiAssert.Error(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
         ApiAssert.BodyIs(response, new JsonObject { ["ok"] = false, ["error"] = "method_not_allowed" });
@@ -222,7 +205,7 @@ public sealed class ReadMethodsOverGetTests
 
     private async Task<(JsonObject Customer, string Id, string AddressId)> CreateAsync()
     {
-        var response = await _client.PostAsync("customer.create", CustomerRequests.Create());
+        var response = await Client.PostAsync("customer.create", CustomerRequests.Create());
         ApiAssert.Success(response);
         var customer = response.Customer;
         return (customer, customer["id"]!.GetValue<string>(), customer["addresses"]![0]!["id"]!.GetValue<string>());
@@ -230,7 +213,7 @@ public sealed class ReadMethodsOverGetTests
 
     private async Task AssertUnchangedAsync(JsonObject customer)
     {
-        var info = await _client.PostAsync("customer.info", new JsonObject { ["id"] = customer["id"]!.GetValue<string>() });
+        var info = await Client.PostAsync("customer.info", new JsonObject { ["id"] = customer["id"]!.GetValue<string>() });
         ApiAssert.Success(info);
         Assert.That(info.Customer.ToJsonString(), Is.EqualTo(customer.ToJsonString()), "a refused GET must change nothing");
     }
