@@ -31,11 +31,7 @@ internal static class SynchronousValidation
 
     public static bool CanRun<T>(IValidator<T> validator)
     {
-        if (!Verdicts.TryGetValue(validator, out var verdict))
-        {
-            verdict = Verdicts.GetValue(validator, static v => Inspect<T>(v) ? Synchronous : Asynchronous);
-        }
-
+        var verdict = Verdicts.GetValue(validator, static v => Inspect<T>(v) ? Synchronous : Asynchronous);
         return ReferenceEquals(verdict, Synchronous);
     }
 
