@@ -30,7 +30,8 @@ internal static class CustomerVersioning
                 || (customer.State == EntityState.Unchanged && customersWithChangedAddresses?.Contains(customer.Entity.Id) == true);
             if (changed)
             {
-                var version = customer.Property(c => c.Version);
+                // By name: the lambda overload builds and parses an expression tree on every call.
+                var version = customer.Property<int>(nameof(Customer.Version));
                 version.CurrentValue = version.OriginalValue + 1;
             }
         }

@@ -25,7 +25,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             .HasConversion(status => status.ToName(), name => CustomerStatusNames.Parse(name))
             .HasMaxLength(16)
             .IsUnicode(false);
-        builder.PrimitiveCollection(c => c.Tags).HasField("_tags").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.PrimitiveCollection(c => c.Tags)
+            .HasField("_tags")
+            .UsePropertyAccessMode(PropertyAccessMode.Field)
+            .Metadata.SetValueComparer(new TagListComparer());
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.DomainEvents);
         builder.HasIndex(c => new { c.CreatedAt, c.Id });
