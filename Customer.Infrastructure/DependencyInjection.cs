@@ -20,6 +20,9 @@ public static class DependencyInjection
         var database = ReadDatabaseOptions(configuration);
         services.AddSingleton(database);
 
+        // One per container, and so per database: the contexts find it through their options.
+        services.AddSingleton(_ => new SavedCustomerCopies());
+
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:

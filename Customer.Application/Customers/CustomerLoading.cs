@@ -12,7 +12,12 @@ internal static class CustomerLoading
     public static async Task<Result<Customer>> LoadForChangeAsync(
         this ICustomerRepository customers, string id, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var customer = await customers.GetAsync(id, cancellationToken);
+        // A caller that names the version it expects gets the stored customer, not this process's copy
+        // of its last saved state: the copy may be older than what the caller has seen, and a conflict
+        // should report the stored version.
+        var customer = expectedVersion is null
+            ? await customers.GetAsync(id, cancellationToken)
+            : await customers.GetFromDatabaseAsync(id, cancellationToken);
         if (customer is null)
         {
             return CustomerErrors.NotFound(id);

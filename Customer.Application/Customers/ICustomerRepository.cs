@@ -8,6 +8,12 @@ public interface ICustomerRepository
     /// <summary>Loads the customer with its addresses, tracked for changes; null when no customer has that id.</summary>
     Task<Customer?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Like <see cref="GetAsync"/>, but read from the database itself, never started from a copy this
+    /// process kept of the customer's last saved state (see the Infrastructure's SavedCustomerCopies).
+    /// </summary>
+    Task<Customer?> GetFromDatabaseAsync(string id, CancellationToken cancellationToken) => GetAsync(id, cancellationToken);
+
     /// <summary>Loads the customer with its addresses for reading only; null when no customer has that id.</summary>
     Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken);
 

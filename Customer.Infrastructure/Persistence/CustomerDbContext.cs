@@ -1,6 +1,7 @@
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CustomerService.Infrastructure.Persistence;
 
@@ -18,6 +19,28 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
     public DbSet<Customer> Customers => Set<Customer>();
 
     private readonly List<CommittedEvent> _committedEvents = [];
+
+    private bool _copiesResolved;
+    private SavedCustomerCopies? _copies;
+
+    /// <summary>
+    /// The application's copies of saved customers, when the context was built by the service's
+    /// container (a pooled context keeps it: its options never change); none for a context built by hand.
+    /// </summary>
+    internal SavedCustomerCopies? SavedCopies
+    {
+        get
+        {
+            if (!_copiesResolved)
+            {
+                _copies = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()
+                    ?.ApplicationServiceProvider?.GetService(typeof(SavedCustomerCopies)) as SavedCustomerCopies;
+                _copiesResolved = true;
+            }
+
+            return _copies;
+        }
+    }
 
     /// <summary>
     /// Saves, raising the version of every changed customer; once the save has succeeded, takes the
@@ -41,9 +64,43 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
                 .Where(e => e.Entity.DomainEvents.Count > 0)
                 .Select(e => e.Entity)
                 .ToList();
-            using (await EnterWriteAsync(cancellationToken))
+            var copies = SavedCopies;
+            var written = copies is null ? null : WrittenCustomers();
+            try
             {
-                saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                using (await EnterWriteAsync(cancellationToken))
+                {
+                    saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                }
+            }
+            catch
+            {
+                // Whatever failed (a conflict, the unique index, the database), no copy of a customer
+                // involved is trusted any longer: the retry, if any, starts from the database.
+                if (copies is not null)
+                {
+                    foreach (var entry in ChangeTracker.Entries<Customer>())
+                    {
+                        copies.Forget(entry.Entity.Id);
+                    }
+                }
+
+                throw;
+            }
+
+            if (copies is not null && written is not null)
+            {
+                foreach (var (customer, deleted) in written)
+                {
+                    if (deleted)
+                    {
+                        copies.Forget(customer.Id);
+                    }
+                    else
+                    {
+                        copies.Remember(customer);
+                    }
+                }
             }
         }
         finally
@@ -58,6 +115,21 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
         }
 
         return saved;
+    }
+
+    // The customers this save writes (their versions already raised): kept as copies once it succeeds.
+    private List<(Customer Customer, bool Deleted)> WrittenCustomers()
+    {
+        var written = new List<(Customer, bool)>();
+        foreach (var entry in ChangeTracker.Entries<Customer>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                written.Add((entry.Entity, entry.State == EntityState.Deleted));
+            }
+        }
+
+        return written;
     }
 
     /// <summary>

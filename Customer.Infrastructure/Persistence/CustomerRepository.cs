@@ -16,8 +16,46 @@ internal sealed class CustomerRepository(CustomerDbContext db) : ICustomerReposi
         EF.CompileAsyncQuery((CustomerDbContext context, string id, CancellationToken _) =>
             context.Customers.AsNoTracking().Include(c => c.Addresses.OrderBy(a => a.Position)).FirstOrDefault(c => c.Id == id)));
 
-    public Task<Customer?> GetAsync(string id, CancellationToken cancellationToken) =>
-        TrackedById.RunAsync(db, id, cancellationToken);
+    public async Task<Customer?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (db.Customers.Local.FindEntry(id) is { } tracked)
+        {
+            return tracked.Entity;
+        }
+
+        var copies = db.SavedCopies;
+        if (copies is not null && copies.TryCopy(id, out var copy))
+        {
+            // Tracked as the database held it at the copy's version; its save checks that version.
+            db.Customers.Attach(copy);
+            return copy;
+        }
+
+        var customer = await TrackedById.RunAsync(db, id, cancellationToken);
+        if (customer is not null)
+        {
+            copies?.Remember(customer);
+        }
+
+        return customer;
+    }
+
+    public async Task<Customer?> GetFromDatabaseAsync(string id, CancellationToken cancellationToken)
+    {
+        db.SavedCopies?.Forget(id);
+        if (db.Customers.Local.FindEntry(id) is { } tracked)
+        {
+            // The tracked customer may have come from a copy: let go of it and its addresses.
+            foreach (var address in tracked.Entity.Addresses)
+            {
+                db.Entry(address).State = EntityState.Detached;
+            }
+
+            tracked.State = EntityState.Detached;
+        }
+
+        return await GetAsync(id, cancellationToken);
+    }
 
     public Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken) =>
         UntrackedById.RunAsync(db, id, cancellationToken);

@@ -33,6 +33,33 @@ public sealed class UpdateCustomerCommandHandlerTests
     }
 
     [Test]
+    public async Task AnExpectedVersionIsCheckedAgainstTheStoredCustomerNotAKeptCopy()
+    {
+        // GetAsync may start from this process's copy of an older state; the stored customer is newer.
+        var stored = _customer.Copy();
+        typeof(Customer).GetProperty(nameof(Customer.Version))!.SetValue(stored, 2);
+        _customers.Setup(r => r.GetFromDatabaseAsync(_customer.Id, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
+
+        var result = await _handler.Handle(new UpdateCustomerCommand { Id = _customer.Id, FirstName = "Ann", Version = 2 }, CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.IsSuccess, Is.True, result.Error?.Code);
+            Assert.That(stored.FirstName, Is.EqualTo("Ann"));
+            Assert.That(_customer.FirstName, Is.EqualTo("John"));
+        }
+    }
+
+    [Test]
+    public async Task WithoutAnExpectedVersionTheChangeMayStartFromAKeptCopy()
+    {
+        await _handler.Handle(new UpdateCustomerCommand { Id = _customer.Id, FirstName = "Ann" }, CancellationToken.None);
+
+        _customers.Verify(r => r.GetFromDatabaseAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(_customer.FirstName, Is.EqualTo("Ann"));
+    }
+
+    [Test]
     public async Task ReturnsNotFoundGivenUnknownId()
     {
         var result = await _handler.Handle(new UpdateCustomerCommand { Id = "unknown-id", FirstName = "Ann" }, CancellationToken.None);
