@@ -142,7 +142,7 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) =>
         await SaveChangesAsync(cancellationToken);
 
-    Task<T> IUnitOfWork.ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken)
+    Task<T> IUnitOfWork.ExecuteAsync<TState, T>(TState state, Func<TState, CancellationToken, Task<T>> unit, CancellationToken cancellationToken)
     {
         var attempt = 0;
         return Database.CreateExecutionStrategy().ExecuteAsync(
@@ -158,7 +158,7 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
                 await Database.OpenConnectionAsync(token);
                 try
                 {
-                    return await unit(token);
+                    return await unit(state, token);
                 }
                 finally
                 {

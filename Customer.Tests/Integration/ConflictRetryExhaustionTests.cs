@@ -52,8 +52,8 @@ public sealed class ConflictRetryExhaustionTests
             throw new DbUpdateConcurrencyException("Another request saved this customer first.");
         }
 
-        public Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken) =>
-            _inner.ExecuteAsync(unit, cancellationToken);
+        public Task<T> ExecuteAsync<TState, T>(TState state, Func<TState, CancellationToken, Task<T>> unit, CancellationToken cancellationToken) =>
+            _inner.ExecuteAsync(state, unit, cancellationToken);
 
         public void DiscardChanges() => _inner.DiscardChanges();
 

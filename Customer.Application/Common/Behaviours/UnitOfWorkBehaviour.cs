@@ -66,8 +66,12 @@ public sealed partial class UnitOfWorkBehaviour<TMessage, TResponse>(
             try
             {
                 // AsTask hands over the handler's own Task when it has one, and creates one only for
-                // an already completed result: no async state machine of its own per attempt.
-                return await unitOfWork.ExecuteAsync(token => next(message, token).AsTask(), cancellationToken);
+                // an already completed result: no async state machine of its own per attempt. The
+                // message and next travel as state, so the unit is a static lambda: no closure per send.
+                return await unitOfWork.ExecuteAsync(
+                    (message, next),
+                    static (handler, token) => handler.next(handler.message, token).AsTask(),
+                    cancellationToken);
             }
             catch (Exception ex) when (retryConflicts && attempt < MaxAttempts && IsConflict(ex))
             {

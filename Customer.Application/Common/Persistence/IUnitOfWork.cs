@@ -12,7 +12,12 @@ public interface IUnitOfWork
     /// Runs a whole load-apply-save unit under the database's execution strategy, so a transient
     /// failure re-runs all of it (SQL Server), starting each attempt from a clean change tracker.
     /// </summary>
-    Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken);
+    /// <remarks>The unit receives <paramref name="state"/> explicitly, so a caller can pass a static lambda and allocate no closure.</remarks>
+    Task<T> ExecuteAsync<TState, T>(TState state, Func<TState, CancellationToken, Task<T>> unit, CancellationToken cancellationToken);
+
+    /// <inheritdoc cref="ExecuteAsync{TState, T}"/>
+    Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken) =>
+        ExecuteAsync(unit, static (run, token) => run(token), cancellationToken);
 
     /// <summary>
     /// Forgets every loaded entity and pending change, so the next load reads fresh state, and with
