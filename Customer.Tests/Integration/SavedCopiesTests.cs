@@ -29,7 +29,7 @@ public sealed class SavedCopiesTests() : HttpFixture(DatabaseKind.Sqlite)
     public async Task AChangeOverAnOutdatedCopyKeepsTheOtherWritersChange()
     {
         var id = await CreateRenamedAsync();
-        await SqlAsync("UPDATE Customers SET LastName = 'Elsewhere', Version = Version + 1 WHERE Id = {0}", id);
+        await ChangeElsewhereAsync(id);
 
         var changed = EnvelopeAssert.IsCustomer(await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Mine" }));
         var stored = EnvelopeAssert.IsCustomer(await Client.PostAsync("customer.info", new JsonObject { ["id"] = id }));
@@ -47,7 +47,7 @@ public sealed class SavedCopiesTests() : HttpFixture(DatabaseKind.Sqlite)
     public async Task TheStoredVersionIsNotAConflictBecauseTheCopyIsOlder()
     {
         var id = await CreateRenamedAsync();
-        await SqlAsync("UPDATE Customers SET LastName = 'Elsewhere', Version = Version + 1 WHERE Id = {0}", id);
+        await ChangeElsewhereAsync(id);
 
         var changed = EnvelopeAssert.IsCustomer(await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Mine", ["version"] = 3 }));
 
@@ -62,7 +62,7 @@ public sealed class SavedCopiesTests() : HttpFixture(DatabaseKind.Sqlite)
     public async Task AVersionOlderThanTheStoredOneStillConflicts()
     {
         var id = await CreateRenamedAsync();
-        await SqlAsync("UPDATE Customers SET LastName = 'Elsewhere', Version = Version + 1 WHERE Id = {0}", id);
+        await ChangeElsewhereAsync(id);
 
         var response = await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Mine", ["version"] = 2 });
 
@@ -86,7 +86,7 @@ public sealed class SavedCopiesTests() : HttpFixture(DatabaseKind.Sqlite)
     public async Task AnAddressChangeOverAnOutdatedCopyKeepsTheOtherWritersChange()
     {
         var id = await CreateRenamedAsync();
-        await SqlAsync("UPDATE Customers SET LastName = 'Elsewhere', Version = Version + 1 WHERE Id = {0}", id);
+        await ChangeElsewhereAsync(id);
 
         var added = await Client.PostAsync("customer.address.create", new JsonObject { ["customerId"] = id, ["address"] = CustomerRequests.Address() });
         var stored = EnvelopeAssert.IsCustomer(await Client.PostAsync("customer.info", new JsonObject { ["id"] = id }));
@@ -109,6 +109,10 @@ public sealed class SavedCopiesTests() : HttpFixture(DatabaseKind.Sqlite)
         EnvelopeAssert.IsCustomer(await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Saved" }));
         return id;
     }
+
+    // What another instance's rename does to the row: a new last name and the next version.
+    private Task<int> ChangeElsewhereAsync(string id) =>
+        SqlAsync("UPDATE Customers SET LastName = 'Elsewhere', Version = Version + 1 WHERE Id = {0}", id);
 
     private Task<int> SqlAsync(string sql, string id) =>
         Factory.WithDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(sql, id));
