@@ -59,13 +59,24 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
         {
             CustomerVersioning.BumpChangedAggregates(ChangeTracker);
 
-            // Collected before saving: a deleted customer is no longer tracked afterwards.
-            raising = ChangeTracker.Entries<Customer>()
-                .Where(e => e.Entity.DomainEvents.Count > 0)
-                .Select(e => e.Entity)
-                .ToList();
+            // Collected before saving, in one pass over the tracked customers: a deleted customer is no
+            // longer tracked afterwards. Those with events raise them; those written are kept as copies.
             var copies = SavedCopies;
-            var written = copies is null ? null : WrittenCustomers();
+            raising = [];
+            List<(Customer Customer, bool Deleted)>? written = copies is null ? null : [];
+            foreach (var entry in ChangeTracker.Entries<Customer>())
+            {
+                if (entry.Entity.DomainEvents.Count > 0)
+                {
+                    raising.Add(entry.Entity);
+                }
+
+                if (written is not null && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                {
+                    written.Add((entry.Entity, entry.State == EntityState.Deleted));
+                }
+            }
+
             try
             {
                 using (await EnterWriteAsync(cancellationToken))
@@ -115,21 +126,6 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
         }
 
         return saved;
-    }
-
-    // The customers this save writes (their versions already raised): kept as copies once it succeeds.
-    private List<(Customer Customer, bool Deleted)> WrittenCustomers()
-    {
-        var written = new List<(Customer, bool)>();
-        foreach (var entry in ChangeTracker.Entries<Customer>())
-        {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            {
-                written.Add((entry.Entity, entry.State == EntityState.Deleted));
-            }
-        }
-
-        return written;
     }
 
     /// <summary>
