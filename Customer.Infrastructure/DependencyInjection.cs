@@ -2,6 +2,7 @@ using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Security;
 using CustomerService.Application.Customers;
 using CustomerService.Infrastructure.Persistence;
+using CustomerService.Infrastructure.Persistence.SaveSteps;
 using CustomerService.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -20,19 +21,16 @@ public static class DependencyInjection
         var database = ReadDatabaseOptions(configuration);
         services.AddSingleton(database);
 
-        // One per container, and so per database: the contexts find it through their options.
-        services.AddSingleton(_ => new SavedCustomerCopies());
-
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var pragmas = new SqliteConnectionPragmas(database.SqliteSynchronous, database.SqliteBusyTimeoutSeconds);
                 services.AddDbContextPool<CustomerDbContext, SqliteCustomerDbContext>(
-                    options => options.UseSqlite(database.ConnectionString).AddInterceptors(pragmas));
+                    options => options.UseSqlite(database.ConnectionString).AddInterceptors(pragmas).AddCustomerSaveSteps());
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<CustomerDbContext, SqlServerCustomerDbContext>(
-                    options => options.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure()));
+                    options => options.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure()).AddCustomerSaveSteps());
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite or SqlServer.");

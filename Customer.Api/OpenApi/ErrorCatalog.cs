@@ -30,12 +30,12 @@ internal static class ErrorCatalog
         new(ErrorCodes.DuplicateKey, "The email belongs to another customer (compared regardless of case).",
             typeof(DuplicateKeyErrorData), () => new JsonObject { ["index"] = "email", ["value"] = "john.doe@example.com" }),
         new(ErrorCodes.VersionConflict,
-            "The customer is not at the `version` the caller sent (then `expected` and `actual` are given), or other requests kept saving it first.",
-            typeof(VersionConflictErrorData), () => new JsonObject { ["id"] = "P_ElgySflBvJna98", ["expected"] = 1, ["actual"] = 2 }, ["id"]),
+            "The customer is not at the `version` the caller sent; nothing was changed.",
+            typeof(VersionConflictErrorData), () => new JsonObject { ["id"] = "P_ElgySflBvJna98", ["expected"] = 1, ["actual"] = 2 }),
         new(ApiErrorCodes.PayloadTooLarge, "The body is larger than 64 KiB.",
             typeof(IReadOnlyList<FieldError>), () => new JsonArray(FieldErrorSample("body", "The request body is larger than 65536 bytes."))),
         new(ApiErrorCodes.UnsupportedMediaType, "The content type is not JSON.", null, () => null),
-        new(ErrorCodes.ServiceUnavailable, "The database cannot be reached or stays locked; nothing was changed.", null, () => null),
+        new(ErrorCodes.ServiceUnavailable, "The database cannot be reached or stays locked, or the change kept meeting concurrent changes to the same customer; nothing was changed. Try again.", null, () => null),
         new(ErrorCodes.InternalError, "A bug; the details are in the log under the request id.", null, () => null),
     ];
 

@@ -5,14 +5,8 @@ namespace CustomerService.Application.Customers;
 /// <summary>Loads and stores Customer aggregates; saving happens through the unit of work.</summary>
 public interface ICustomerRepository
 {
-    /// <summary>Loads the customer with its addresses, tracked for changes; null when no customer has that id.</summary>
+    /// <summary>Loads the customer with its addresses as stored, tracked for changes; null when no customer has that id.</summary>
     Task<Customer?> GetAsync(string id, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Like <see cref="GetAsync"/>, but read from the database itself, never started from a copy this
-    /// process kept of the customer's last saved state (see the Infrastructure's SavedCustomerCopies).
-    /// </summary>
-    Task<Customer?> GetFromDatabaseAsync(string id, CancellationToken cancellationToken) => GetAsync(id, cancellationToken);
 
     /// <summary>Loads the customer with its addresses for reading only; null when no customer has that id.</summary>
     Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken);
@@ -20,7 +14,10 @@ public interface ICustomerRepository
     /// <summary>Loads the customer holding this normalized email, tracked for changes; null when none does.</summary>
     Task<Customer?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
 
-    /// <summary>One page of the customers matching the filter, oldest first (then by id), filtered and paged in the database.</summary>
+    /// <summary>
+    /// One page of the customers matching the filter, oldest first (then by id), filtered and paged in
+    /// the database; the page and the total are read from one snapshot, so they always agree.
+    /// </summary>
     Task<CustomerListPage> ListAsync(CustomerListFilter filter, int skip, int limit, CancellationToken cancellationToken);
 
     void Add(Customer customer);

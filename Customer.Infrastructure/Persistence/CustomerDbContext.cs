@@ -1,13 +1,15 @@
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Domain.Customers;
+using CustomerService.Infrastructure.Persistence.SaveSteps;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerService.Infrastructure.Persistence;
 
 /// <summary>
-/// The Customer aggregate's database. Each provider has a subclass of its own so that each keeps
-/// its own migrations (<see cref="SqliteCustomerDbContext"/>, <see cref="SqlServerCustomerDbContext"/>).
+/// The Customer aggregate's database and unit of work. Each provider has a subclass of its own so that
+/// each keeps its own migrations (<see cref="SqliteCustomerDbContext"/>, <see cref="SqlServerCustomerDbContext"/>).
+/// What a save does besides writing (versions, events) is in <see cref="SaveSteps"/>.
 /// </summary>
 public abstract class CustomerDbContext : DbContext, IUnitOfWork
 {
@@ -18,127 +20,18 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
 
     public DbSet<Customer> Customers => Set<Customer>();
 
-    private readonly List<CommittedEvent> _committedEvents = [];
-
-    private bool _copiesResolved;
-    private SavedCustomerCopies? _copies;
+    internal CommittedEventLog CommittedEvents { get; } = new();
 
     /// <summary>
-    /// The application's copies of saved customers, when the context was built by the service's
-    /// container (a pooled context keeps it: its options never change); none for a context built by hand.
+    /// Starts, on the open connection, a transaction for reading in which every query sees the same
+    /// committed state, whatever other connections commit meanwhile. Commit it when the reads are done.
     /// </summary>
-    internal SavedCustomerCopies? SavedCopies
-    {
-        get
-        {
-            if (!_copiesResolved)
-            {
-                _copies = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()
-                    ?.ApplicationServiceProvider?.GetService(typeof(SavedCustomerCopies)) as SavedCustomerCopies;
-                _copiesResolved = true;
-            }
-
-            return _copies;
-        }
-    }
-
-    /// <summary>
-    /// Saves, raising the version of every changed customer; once the save has succeeded, takes the
-    /// saved customers' domain events, each with the version just stored, for the unit of work to hand on.
-    /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        // One scan for changes per save: Entries() and SaveChanges would each scan again, and the
-        // version bump below goes through the entry API, which needs no scan to be seen.
-        ChangeTracker.DetectChanges();
-        var autoDetectChanges = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        List<Customer> raising;
-        int saved;
-        try
-        {
-            CustomerVersioning.BumpChangedAggregates(ChangeTracker);
-
-            // Collected before saving, in one pass over the tracked customers: a deleted customer is no
-            // longer tracked afterwards. Those with events raise them; those written are kept as copies.
-            var copies = SavedCopies;
-            raising = [];
-            List<(Customer Customer, bool Deleted)>? written = copies is null ? null : [];
-            foreach (var entry in ChangeTracker.Entries<Customer>())
-            {
-                if (entry.Entity.DomainEvents.Count > 0)
-                {
-                    raising.Add(entry.Entity);
-                }
-
-                if (written is not null && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                {
-                    written.Add((entry.Entity, entry.State == EntityState.Deleted));
-                }
-            }
-
-            try
-            {
-                using (await EnterWriteAsync(cancellationToken))
-                {
-                    saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                }
-            }
-            catch
-            {
-                // Whatever failed (a conflict, the unique index, the database), no copy of a customer
-                // involved is trusted any longer: the retry, if any, starts from the database.
-                if (copies is not null)
-                {
-                    foreach (var entry in ChangeTracker.Entries<Customer>())
-                    {
-                        copies.Forget(entry.Entity.Id);
-                    }
-                }
-
-                throw;
-            }
-
-            if (copies is not null && written is not null)
-            {
-                foreach (var (customer, deleted) in written)
-                {
-                    if (deleted)
-                    {
-                        copies.Forget(customer.Id);
-                    }
-                    else
-                    {
-                        copies.Remember(customer);
-                    }
-                }
-            }
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = autoDetectChanges;
-        }
-
-        foreach (var customer in raising)
-        {
-            _committedEvents.AddRange(customer.DomainEvents.Select(e => new CommittedEvent(e, customer.Version)));
-            customer.ClearDomainEvents();
-        }
-
-        return saved;
-    }
-
-    /// <summary>
-    /// Waits for this process's turn to write to the database, where the provider needs one
-    /// (<see cref="SqliteWriteGate"/>); the returned turn ends when disposed. None by default.
-    /// </summary>
-    protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IDisposable?>(null);
+    internal abstract Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken);
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) =>
         await SaveChangesAsync(cancellationToken);
 
-    Task<T> IUnitOfWork.ExecuteAsync<TState, T>(TState state, Func<TState, CancellationToken, Task<T>> unit, CancellationToken cancellationToken)
+    Task<T> IUnitOfWork.ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken)
     {
         var attempt = 0;
         return Database.CreateExecutionStrategy().ExecuteAsync(
@@ -146,15 +39,14 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
             {
                 if (attempt++ > 0)
                 {
-                    ChangeTracker.Clear();
+                    ((IUnitOfWork)this).DiscardChanges();
                 }
 
-                // One connection for the whole unit: the load and the save would otherwise each take
-                // one from the pool and prepare it.
+                // One connection for the whole unit, rather than one opened for the load and another for the save.
                 await Database.OpenConnectionAsync(token);
                 try
                 {
-                    return await unit(state, token);
+                    return await unit(token);
                 }
                 finally
                 {
@@ -167,20 +59,10 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
     void IUnitOfWork.DiscardChanges()
     {
         ChangeTracker.Clear();
-        _committedEvents.Clear();
+        CommittedEvents.Clear();
     }
 
-    IReadOnlyList<CommittedEvent> IUnitOfWork.TakeCommittedEvents()
-    {
-        if (_committedEvents.Count == 0)
-        {
-            return [];
-        }
-
-        var taken = _committedEvents.ToArray();
-        _committedEvents.Clear();
-        return taken;
-    }
+    IReadOnlyList<CommittedEvent> IUnitOfWork.TakeCommittedEvents() => CommittedEvents.Take();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerService.Infrastructure.Persistence;
 
-/// <summary>Reads SQLite's and SQL Server's exceptions for the failures callers are told about.</summary>
+/// <summary>Reads SQLite's and SQL Server's exceptions for the failures callers are told about or that are retried.</summary>
 internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifier
 {
     // https://www.sqlite.org/rescode.html
@@ -22,6 +22,10 @@ internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifi
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintForeignKey = 787;
+
+    // The statement conflicted with a constraint; for this schema, the address-to-customer foreign key.
+    private const int SqlServerConstraintConflict = 547;
 
     // Cannot insert duplicate key row (unique index) / violation of a unique or primary key constraint.
     private static readonly HashSet<int> SqlServerUniqueViolations = [2601, 2627];
@@ -35,9 +39,7 @@ internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifi
         ArgumentNullException.ThrowIfNull(exception);
         return exception switch
         {
-            DbUpdateConcurrencyException concurrency => new PersistenceFailure(
-                PersistenceFailureKind.ConcurrencyConflict,
-                Value: concurrency.Entries.Select(e => e.Entity).OfType<Customer>().FirstOrDefault()?.Id),
+            DbUpdateConcurrencyException => new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict),
             RetryLimitExceededException => new PersistenceFailure(PersistenceFailureKind.Unavailable),
             _ => ClassifyProviderException(exception),
         };
@@ -51,9 +53,15 @@ internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifi
             SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
                 when sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey
                 => UniqueViolation(exception, sqlite.Message),
+
+            // An address saved for a customer that was removed meanwhile: the aggregate is gone, as in a conflict.
+            SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintForeignKey }
+                => new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict),
             SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked or SqliteReadOnly or SqliteIoError or SqliteFull or SqliteCantOpen }
                 => new PersistenceFailure(PersistenceFailureKind.Unavailable),
             SqlException sql when SqlServerUniqueViolations.Contains(sql.Number) => UniqueViolation(exception, sql.Message),
+            SqlException { Number: SqlServerConstraintConflict } sql when sql.Message.Contains("FOREIGN KEY", StringComparison.Ordinal)
+                => new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict),
             SqlException sql when SqlServerUnavailable.Contains(sql.Number) || sql.Class >= 20
                 => new PersistenceFailure(PersistenceFailureKind.Unavailable),
             _ when Innermost<TimeoutException>(exception) is not null => new PersistenceFailure(PersistenceFailureKind.Unavailable),

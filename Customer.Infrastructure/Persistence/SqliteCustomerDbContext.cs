@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerService.Infrastructure.Persistence;
 
@@ -9,13 +11,25 @@ public sealed class SqliteCustomerDbContext(DbContextOptions<SqliteCustomerDbCon
     // Pooled instances keep it: a context's connection string never changes.
     private SqliteWriteGate? _writeGate;
 
-    protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    /// <summary>Saves when it is this process's turn to write to the database file (<see cref="SqliteWriteGate"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (_writeGate is null && Database.GetConnectionString() is { } connectionString)
+        _writeGate ??= SqliteWriteGate.For(Database.GetConnectionString()
+            ?? throw new InvalidOperationException("A SQLite context without a connection string."));
+        using (await _writeGate.EnterAsync(cancellationToken))
         {
-            _writeGate = SqliteWriteGate.For(connectionString);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+    }
 
-        return _writeGate is null ? null : await _writeGate.EnterAsync(cancellationToken);
+    /// <summary>
+    /// A deferred transaction: its first read fixes the snapshot (WAL mode) and it never takes the
+    /// write lock, where EF Core's own BeginTransaction would start an IMMEDIATE (writing) one.
+    /// </summary>
+    internal override async Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var transaction = ((SqliteConnection)Database.GetDbConnection()).BeginTransaction(deferred: true);
+        return await Database.UseTransactionAsync(transaction, cancellationToken)
+            ?? throw new InvalidOperationException("EF Core did not take the SQLite transaction.");
     }
 }

@@ -100,14 +100,14 @@ public sealed class ErrorTranslationBehaviourTests
     }
 
     [Test]
-    public async Task TranslatesConcurrencyConflictToVersionConflict()
+    public async Task TranslatesAConflictThatOutlastedTheRetriesToServiceUnavailableNotVersionConflict()
     {
         var exception = new InvalidOperationException("row changed");
-        Classify(exception, new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict, Value: Command.Id));
+        Classify(exception, new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict));
 
         var result = await RunThrowing(exception);
 
-        Assert.That(result.Error?.Code, Is.EqualTo("version_conflict"));
+        Assert.That(result.Error?.Code, Is.EqualTo("service_unavailable"));
     }
 
     [Test]

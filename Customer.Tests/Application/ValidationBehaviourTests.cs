@@ -221,32 +221,6 @@ public sealed class ValidationBehaviourTests
         Assert.That(_handlerCalls, Is.Zero);
     }
 
-    [Test]
-    public void RunsSynchronouslyOnlyValidatorsWithNothingAsynchronous()
-    {
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(SynchronousValidation.CanRun(new UpdateCustomerCommandValidator()), Is.True);
-            Assert.That(SynchronousValidation.CanRun(new NoSmithsValidator()), Is.True);
-            Assert.That(SynchronousValidation.CanRun(new NoSmithsAsyncValidator()), Is.False);
-            Assert.That(SynchronousValidation.CanRun(new AsyncConditionValidator()), Is.False);
-            Assert.That(SynchronousValidation.CanRun(new DependentAsyncRuleValidator()), Is.False);
-            Assert.That(SynchronousValidation.CanRun(new IncludingValidator()), Is.False, "an included validator may be asynchronous");
-            Assert.That(SynchronousValidation.CanRun(new OverridingValidator()), Is.False);
-        }
-    }
-
-    [Test]
-    public void AValidatorFoundAsynchronousOnceStaysAsynchronous()
-    {
-        var validator = new NoSmithsValidator();
-        Assert.That(SynchronousValidation.CanRun(validator), Is.True);
-
-        SynchronousValidation.MarkAsynchronous(validator);
-
-        Assert.That(SynchronousValidation.CanRun(validator), Is.False);
-    }
-
     /// <summary>A second validator for the same message, as an extender of the service might register.</summary>
     private sealed class NoSmithsValidator : AbstractValidator<UpdateCustomerCommand>
     {

@@ -1,6 +1,7 @@
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence;
+using CustomerService.Infrastructure.Persistence.SaveSteps;
 using CustomerService.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -32,9 +33,10 @@ public sealed class ExecutionStrategyTests
             await setup.SaveChangesAsync();
         }
 
-        await using var db = new SqliteCustomerDbContext(new DbContextOptionsBuilder<SqliteCustomerDbContext>()
-            .UseSqlite(_database.ConnectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new RetryOnTransientTestFailure(dependencies)))
-            .Options);
+        var options = new DbContextOptionsBuilder<SqliteCustomerDbContext>()
+            .UseSqlite(_database.ConnectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new RetryOnTransientTestFailure(dependencies)));
+        options.AddCustomerSaveSteps();
+        await using var db = new SqliteCustomerDbContext(options.Options);
         IUnitOfWork unitOfWork = db;
         var attempts = 0;
         var trackedAtStart = new List<int>();

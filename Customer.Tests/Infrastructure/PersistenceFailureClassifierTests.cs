@@ -38,7 +38,7 @@ public sealed class PersistenceFailureClassifierTests
     }
 
     [Test]
-    public async Task ClassifiesAStaleSaveAsAConcurrencyConflictNamingTheCustomer()
+    public async Task ClassifiesAStaleSaveAsAConcurrencyConflict()
     {
         var customer = NewCustomer("conflict@example.com");
         await using (var db = _database.CreateContext())
@@ -56,8 +56,19 @@ public sealed class PersistenceFailureClassifierTests
         mine.Rename("Mine", null, Now);
         var exception = Assert.CatchAsync(() => first.SaveChangesAsync());
 
-        Assert.That(_classifier.Classify(exception!), Is.EqualTo(
-            new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict, Value: customer.Id)));
+        Assert.That(_classifier.Classify(exception!), Is.EqualTo(new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict)));
+    }
+
+    [Test]
+    public async Task ClassifiesAnAddressForARemovedCustomerAsAConcurrencyConflict()
+    {
+        await using var db = _database.CreateContext();
+        var exception = Assert.CatchAsync(() => db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO CustomerAddresses (Id, CustomerId, Position, Name, FirstName, Address1, PostCode, City, State, Country) " +
+            "VALUES ('a1', 'removed-customer', 0, 'Home', 'Ann', 'Street 1', '12345', 'Town', 'State', 'US')"));
+
+        Assert.That(exception, Is.InstanceOf<SqliteException>().With.Property(nameof(SqliteException.SqliteExtendedErrorCode)).EqualTo(787));
+        Assert.That(_classifier.Classify(exception!), Is.EqualTo(new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict)));
     }
 
     [Test]

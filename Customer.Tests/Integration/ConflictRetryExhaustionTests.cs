@@ -13,11 +13,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerService.Tests.Integration;
 
-/// <summary>When every save meets a concurrent change, retries stop after their bound and the caller gets 409, never 500.</summary>
+/// <summary>
+/// When every save meets a concurrent change, retries stop after their bound and the caller is told the
+/// service is too busy (503), never 500, and never version_conflict, which is only for a stale sent version.
+/// </summary>
 public sealed class ConflictRetryExhaustionTests
 {
     [Test]
-    public async Task AnUpdateThatAlwaysConflictsEndsAsVersionConflictAfterTheLastAttempt()
+    public async Task AnUpdateThatAlwaysConflictsEndsAsServiceUnavailableAfterTheLastAttempt()
     {
         using var factory = new CustomerApiFactory();
         using var plain = factory.CreateApiClient();
@@ -30,8 +33,8 @@ public sealed class ConflictRetryExhaustionTests
         var response = await client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Never" });
         var stored = (await plain.PostAsync("customer.info", new JsonObject { ["id"] = id })).Customer;
 
-        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Conflict), response.Text);
-        Assert.That(response.Error, Is.EqualTo("version_conflict"));
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable), response.Text);
+        Assert.That(response.Error, Is.EqualTo("service_unavailable"));
         Assert.That(saves.Count, Is.EqualTo(UnitOfWorkBehaviour<UpdateCustomerCommand, Result<CustomerDto>>.MaxAttempts));
         Assert.That(stored["firstName"]!.GetValue<string>(), Is.EqualTo("John"));
     }
@@ -52,8 +55,8 @@ public sealed class ConflictRetryExhaustionTests
             throw new DbUpdateConcurrencyException("Another request saved this customer first.");
         }
 
-        public Task<T> ExecuteAsync<TState, T>(TState state, Func<TState, CancellationToken, Task<T>> unit, CancellationToken cancellationToken) =>
-            _inner.ExecuteAsync(state, unit, cancellationToken);
+        public Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken) =>
+            _inner.ExecuteAsync(unit, cancellationToken);
 
         public void DiscardChanges() => _inner.DiscardChanges();
 

@@ -30,8 +30,8 @@ public sealed class InterferingUnitOfWork(CustomerDbContext db, IServiceScopeFac
         await _inner.SaveChangesAsync(cancellationToken);
     }
 
-    public Task<T> ExecuteAsync<TState, T>(TState state, Func<TState, CancellationToken, Task<T>> unit, CancellationToken cancellationToken) =>
-        _inner.ExecuteAsync(state, unit, cancellationToken);
+    public Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken) =>
+        _inner.ExecuteAsync(unit, cancellationToken);
 
     public void DiscardChanges() => _inner.DiscardChanges();
 

@@ -1,4 +1,5 @@
 using CustomerService.Infrastructure.Persistence;
+using CustomerService.Infrastructure.Persistence.SaveSteps;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Tests.Support;
@@ -17,8 +18,13 @@ public sealed class SqliteTestDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={Path}";
 
-    public SqliteCustomerDbContext CreateContext(string? connectionString = null) =>
-        new(new DbContextOptionsBuilder<SqliteCustomerDbContext>().UseSqlite(connectionString ?? ConnectionString).Options);
+    /// <summary>A context configured as the service configures its own: the same save steps (versions, events).</summary>
+    public SqliteCustomerDbContext CreateContext(string? connectionString = null)
+    {
+        var options = new DbContextOptionsBuilder<SqliteCustomerDbContext>().UseSqlite(connectionString ?? ConnectionString);
+        options.AddCustomerSaveSteps();
+        return new(options.Options);
+    }
 
     public void Dispose()
     {

@@ -47,7 +47,8 @@ public sealed partial class ErrorTranslationBehaviour<TMessage, TResponse>(
     private static ServiceError ToServiceError(PersistenceFailure failure) => failure.Kind switch
     {
         PersistenceFailureKind.UniqueViolation => CommonErrors.DuplicateKey(failure.Index ?? "unknown", failure.Value ?? string.Empty),
-        PersistenceFailureKind.ConcurrencyConflict => CommonErrors.VersionConflict(failure.Value),
+        // Outlasted the unit of work's retries: contention, not a stale version (handlers report those).
+        PersistenceFailureKind.ConcurrencyConflict => CommonErrors.ServiceUnavailable(),
         PersistenceFailureKind.Unavailable => CommonErrors.ServiceUnavailable(),
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.Kind, "Unknown persistence failure."),
     };

@@ -14,11 +14,6 @@ public sealed class LoggingScopeBehaviour<TMessage, TResponse>(ILogger<LoggingSc
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    private static readonly string MessageName = typeof(TMessage).Name;
-
-    // A message without a customer id always has the same scope: one shared, immutable instance.
-    private static readonly CommandLogScope NameOnly = new(MessageName, customerId: null);
-
     public async ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
@@ -30,8 +25,14 @@ public sealed class LoggingScopeBehaviour<TMessage, TResponse>(ILogger<LoggingSc
     }
 
     /// <summary>The scope's properties: the message's name, and the customer's id when it has one.</summary>
-    internal static IReadOnlyList<KeyValuePair<string, object?>> ScopeOf(TMessage message) =>
-        message is ICustomerMessage { CustomerId: { Length: > 0 } customerId }
-            ? new CommandLogScope(MessageName, customerId)
-            : NameOnly;
+    internal static Dictionary<string, object?> ScopeOf(TMessage message)
+    {
+        var properties = new Dictionary<string, object?> { [ApplicationDiagnostics.CommandProperty] = typeof(TMessage).Name };
+        if (message is ICustomerMessage { CustomerId: { Length: > 0 } customerId })
+        {
+            properties[ApplicationDiagnostics.CustomerIdProperty] = customerId;
+        }
+
+        return properties;
+    }
 }

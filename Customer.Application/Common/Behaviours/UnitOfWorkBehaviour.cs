@@ -7,14 +7,14 @@ using Microsoft.Extensions.Logging;
 namespace CustomerService.Application.Common.Behaviours;
 
 /// <summary>
-/// Runs each command as one unit of work: under the database's execution strategy (transient
-/// failures re-run the whole load-apply-save), and, for partial changes sent without a
-/// <c>version</c>, re-run after an optimistic-concurrency conflict — reload, re-apply, save — so that
-/// callers changing different fields at the same moment all succeed. Attempts are bounded and spaced
-/// with random jitter; when they run out the conflict reaches the caller as <c>version_conflict</c>.
-/// Once the command is over and its change committed, the domain events of what was saved are
-/// published as notifications (see docs/decisions/006-domain-events.md): never for an attempt that
-/// was discarded and re-run, never for a command that ended in an exception.
+/// Runs each command as one unit of work under the database's execution strategy (a transient failure
+/// re-runs the whole load-apply-save) and re-runs it from the stored state after an optimistic-concurrency
+/// conflict: the handler then decides again, on what is stored now. A change sent without a
+/// <c>version</c> is re-applied to the newer state; one sent with a <c>version</c> that is no longer the
+/// stored one is refused by the handler as <c>version_conflict</c>; a customer removed meanwhile is
+/// <c>customer_not_found</c>. Attempts are bounded and spaced with random jitter. Once the command is
+/// over, the domain events of what it committed are published as notifications
+/// (docs/decisions/006-domain-events.md): never for a discarded attempt or a failed command.
 /// </summary>
 public sealed partial class UnitOfWorkBehaviour<TMessage, TResponse>(
     IUnitOfWork unitOfWork,
@@ -45,35 +45,24 @@ public sealed partial class UnitOfWorkBehaviour<TMessage, TResponse>(
             throw;
         }
 
-        // Committed: announce it even if the caller has gone away meanwhile. Indexed, not foreach:
-        // enumerating through the interface would allocate an enumerator per command.
-        var committed = unitOfWork.TakeCommittedEvents();
-        for (var i = 0; i < committed.Count; i++)
+        // Committed: announce it even if the caller has gone away meanwhile.
+        foreach (var committed in unitOfWork.TakeCommittedEvents())
         {
-            await CustomerEventPublishing.PublishAsync(publisher, committed[i], CancellationToken.None);
+            await CustomerEventPublishing.PublishAsync(publisher, committed, CancellationToken.None);
         }
 
         return response;
     }
 
-    // A ValueTask: when every attempt completes synchronously (a handler with nothing to wait for),
-    // no Task is allocated for the outcome.
-    private async ValueTask<TResponse> RunAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    private async Task<TResponse> RunAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var retryConflicts = message is IConcurrencyRetryable { Version: null };
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                // AsTask hands over the handler's own Task when it has one, and creates one only for
-                // an already completed result: no async state machine of its own per attempt. The
-                // message and next travel as state, so the unit is a static lambda: no closure per send.
-                return await unitOfWork.ExecuteAsync(
-                    (message, next),
-                    static (handler, token) => handler.next(handler.message, token).AsTask(),
-                    cancellationToken);
+                return await unitOfWork.ExecuteAsync(async token => await next(message, token), cancellationToken);
             }
-            catch (Exception ex) when (retryConflicts && attempt < MaxAttempts && IsConflict(ex))
+            catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
             {
                 LogConflictRetry(logger, typeof(TMessage).Name, attempt);
                 unitOfWork.DiscardChanges();

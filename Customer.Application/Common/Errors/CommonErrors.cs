@@ -17,8 +17,5 @@ public static class CommonErrors
 
     public static ServiceError ServiceUnavailable() => new(ErrorCodes.ServiceUnavailable);
 
-    public static ServiceError VersionConflict(string? id) =>
-        new(ErrorCodes.VersionConflict, id is null ? null : new EntityIdErrorData(id));
-
     internal static bool IsEmailFormatCode(string? code) => code == CustomerErrorCodes.InvalidEmail;
 }

@@ -10,14 +10,9 @@ public interface IUnitOfWork
 
     /// <summary>
     /// Runs a whole load-apply-save unit under the database's execution strategy, so a transient
-    /// failure re-runs all of it (SQL Server), starting each attempt from a clean change tracker.
+    /// failure re-runs all of it, starting each attempt from a clean change tracker.
     /// </summary>
-    /// <remarks>The unit receives <paramref name="state"/> explicitly, so a caller can pass a static lambda and allocate no closure.</remarks>
-    Task<T> ExecuteAsync<TState, T>(TState state, Func<TState, CancellationToken, Task<T>> unit, CancellationToken cancellationToken);
-
-    /// <inheritdoc cref="ExecuteAsync{TState, T}"/>
-    Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken) =>
-        ExecuteAsync(unit, static (run, token) => run(token), cancellationToken);
+    Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Forgets every loaded entity and pending change, so the next load reads fresh state, and with

@@ -10,7 +10,7 @@ namespace CustomerService.Application.Customers.CreateCustomerAddress;
 /// customer.address.create: adds one <see cref="Address"/> or several <see cref="Addresses"/>
 /// (the original documentation named a list) and answers with the whole customer.
 /// </summary>
-public sealed record CreateCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable, ICustomerMessage
+public sealed record CreateCustomerAddressCommand : ICommand<Result<CustomerDto>>, ICustomerMessage
 {
     public string CustomerId { get; init; } = string.Empty;
 

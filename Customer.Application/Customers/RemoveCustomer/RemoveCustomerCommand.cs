@@ -12,6 +12,9 @@ public sealed record RemoveCustomerCommand : ICommand<Result<RemovedCustomer>>, 
 
     // Explicit: not a second JSON field, not part of the record's generated ToString.
     string ICustomerMessage.CustomerId => Id;
+
+    /// <summary>Remove only if the customer is still at this version; otherwise <c>version_conflict</c>.</summary>
+    public int? Version { get; init; }
 }
 
 /// <summary>What was removed; the envelope answers only <c>{"ok": true}</c>.</summary>
@@ -23,12 +26,13 @@ public sealed class RemoveCustomerCommandHandler(ICustomerRepository customers, 
     public async ValueTask<Result<RemovedCustomer>> Handle(RemoveCustomerCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var customer = await customers.GetAsync(command.Id, cancellationToken);
-        if (customer is null)
+        var loaded = await customers.LoadForChangeAsync(command.Id, command.Version, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return CustomerErrors.NotFound(command.Id);
+            return loaded.Error;
         }
 
+        var customer = loaded.Value;
         customer.MarkRemoved();
         customers.Remove(customer);
         await unitOfWork.SaveChangesAsync(cancellationToken);

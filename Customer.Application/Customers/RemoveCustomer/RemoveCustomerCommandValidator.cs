@@ -7,6 +7,7 @@ public sealed class RemoveCustomerCommandValidator : AbstractValidator<RemoveCus
 {
     public RemoveCustomerCommandValidator()
     {
+        RuleFor(c => c.Version).MustBeBetween("version", 1, int.MaxValue);
         RuleFor(c => c.Id).MustBeId("id");
     }
 }

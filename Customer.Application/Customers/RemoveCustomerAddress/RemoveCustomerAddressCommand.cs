@@ -6,7 +6,7 @@ using Mediator;
 namespace CustomerService.Application.Customers.RemoveCustomerAddress;
 
 /// <summary>customer.address.remove: deletes one address and answers with the whole customer.</summary>
-public sealed record RemoveCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable, ICustomerMessage
+public sealed record RemoveCustomerAddressCommand : ICommand<Result<CustomerDto>>, ICustomerMessage
 {
     public string CustomerId { get; init; } = string.Empty;
 

@@ -10,7 +10,7 @@ namespace CustomerService.Application.Customers.UpdateCustomer;
 /// customer.update: changes some of a customer's fields. A field that is null (absent or JSON null)
 /// keeps its value; <see cref="Tags"/> replaces the whole list, and an empty list clears it.
 /// </summary>
-public sealed record UpdateCustomerCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable, ICustomerMessage
+public sealed record UpdateCustomerCommand : ICommand<Result<CustomerDto>>, ICustomerMessage
 {
     public string Id { get; init; } = string.Empty;
 

@@ -10,7 +10,7 @@ namespace CustomerService.Application.Customers.UpdateCustomerAddress;
 /// customer.address.update: changes some fields of one address (absent or null = unchanged; an
 /// optional field is cleared with ""; a required one cannot be blanked) and answers with the whole customer.
 /// </summary>
-public sealed record UpdateCustomerAddressCommand : ICommand<Result<CustomerDto>>, IConcurrencyRetryable, ICustomerMessage
+public sealed record UpdateCustomerAddressCommand : ICommand<Result<CustomerDto>>, ICustomerMessage
 {
     public string CustomerId { get; init; } = string.Empty;
 

@@ -72,10 +72,10 @@ internal sealed class InMemoryUnitOfWork(InMemoryCustomerStore store) : IUnitOfW
         return Task.CompletedTask;
     }
 
-    public Task<T> ExecuteAsync<TState, T>(TState state, Func<TState, CancellationToken, Task<T>> unit, CancellationToken cancellationToken)
+    public Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        return unit(state, cancellationToken);
+        return unit(cancellationToken);
     }
 
     public void DiscardChanges() => _committed.Clear();

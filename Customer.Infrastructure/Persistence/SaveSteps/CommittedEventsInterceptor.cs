@@ -1,0 +1,71 @@
+using CustomerService.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CustomerService.Infrastructure.Persistence.SaveSteps;
+
+/// <summary>
+/// Moves the domain events of the customers a save writes into the context's
+/// <see cref="CommittedEventLog"/> once, and only once, the save has succeeded. The customers are
+/// noted before saving: a removed customer is no longer tracked afterwards.
+/// </summary>
+internal sealed class CommittedEventsInterceptor : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        NoteRaisingCustomers(eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        NoteRaisingCustomers(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        LogOf(eventData).Commit();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        LogOf(eventData).Commit();
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => LogOf(eventData).Abandon();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LogOf(eventData).Abandon();
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => LogOf(eventData).Abandon();
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LogOf(eventData).Abandon();
+        return Task.CompletedTask;
+    }
+
+    private static void NoteRaisingCustomers(DbContextEventData eventData)
+    {
+        var context = ContextOf(eventData);
+        context.CommittedEvents.Saving(context.ChangeTracker.Entries<Customer>()
+            .Select(entry => entry.Entity)
+            .Where(customer => customer.DomainEvents.Count > 0));
+    }
+
+    private static CommittedEventLog LogOf(DbContextEventData eventData) => ContextOf(eventData).CommittedEvents;
+
+    private static CustomerDbContext ContextOf(DbContextEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        return eventData.Context as CustomerDbContext
+            ?? throw new InvalidOperationException($"{nameof(CommittedEventsInterceptor)} serves only {nameof(CustomerDbContext)}.");
+    }
+}

@@ -1,0 +1,54 @@
+using CustomerService.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CustomerService.Infrastructure.Persistence.SaveSteps;
+
+/// <summary>
+/// Raises <see cref="Customer.Version"/> by exactly one for every aggregate a save changes, whether
+/// the customer row or one of its addresses changed. The old version stays in the UPDATE's WHERE
+/// clause (it is the concurrency token), so a concurrent save of the same customer fails instead of
+/// silently overwriting. A removed customer keeps the version it had.
+/// </summary>
+internal sealed class CustomerVersionInterceptor : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        RaiseVersions(eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        RaiseVersions(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void RaiseVersions(DbContextEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        var changeTracker = eventData.Context?.ChangeTracker ?? throw new InvalidOperationException("A save without a context.");
+        var customersWithChangedAddresses = changeTracker.Entries<Address>()
+            .Where(address => address.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(address => address.Property(AddressConfiguration.CustomerIdColumn).CurrentValue as string)
+            .ToHashSet(StringComparer.Ordinal);
+
+        foreach (var customer in changeTracker.Entries<Customer>())
+        {
+            if (customer.State == EntityState.Modified
+                || (customer.State == EntityState.Unchanged && customersWithChangedAddresses.Contains(customer.Entity.Id)))
+            {
+                Raise(customer);
+            }
+        }
+    }
+
+    private static void Raise(EntityEntry<Customer> customer)
+    {
+        // By name: the lambda overload parses an expression tree on every save (docs/decisions/009).
+        var version = customer.Property<int>(nameof(Customer.Version));
+        version.CurrentValue = version.OriginalValue + 1;
+    }
+}
