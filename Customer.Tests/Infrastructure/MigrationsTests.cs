@@ -64,4 +64,15 @@ public sealed class MigrationsTests
             Assert.That(script, Does.Contain($"WHERE [MigrationId] = N'{migration}'"));
         }
     }
+
+    [Test]
+    public void SqlServerAllowsTheSnapshotIsolationThatCustomerListReadsIn()
+    {
+        using var sqlServer = new SqlServerCustomerDbContext(new DbContextOptionsBuilder<SqlServerCustomerDbContext>()
+            .UseSqlServer("Server=unused;Database=unused").Options);
+
+        var script = sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.That(script, Does.Contain("ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION ON"));
+    }
 }

@@ -6,12 +6,23 @@ using DomainCustomer = CustomerService.Domain.Customers.Customer;
 
 namespace CustomerService.Tests.Support;
 
+/// <summary>What another writer does to the customers being saved, just before the save.</summary>
+public enum Interference
+{
+    /// <summary>Changes them (raises their version), as another request or instance would.</summary>
+    ChangeThem,
+
+    /// <summary>Removes them, with their addresses.</summary>
+    RemoveThem,
+}
+
 /// <summary>
 /// The real unit of work, except that its first save (across the whole test host) loses a real race:
-/// just before it, another connection raises the version of the customers being saved, so the save
-/// meets an optimistic-concurrency conflict and the unit-of-work behaviour retries.
+/// just before it, another connection changes or removes the customers being saved, so the save meets
+/// a concurrent change and the unit-of-work behaviour re-runs the command.
 /// </summary>
-public sealed class InterferingUnitOfWork(CustomerDbContext db, IServiceScopeFactory scopes, InterferingUnitOfWork.Budget budget) : IUnitOfWork
+public sealed class InterferingUnitOfWork(
+    CustomerDbContext db, IServiceScopeFactory scopes, InterferingUnitOfWork.Budget budget, Interference interference = Interference.ChangeThem) : IUnitOfWork
 {
     private readonly IUnitOfWork _inner = db;
 
@@ -21,10 +32,10 @@ public sealed class InterferingUnitOfWork(CustomerDbContext db, IServiceScopeFac
         {
             var ids = db.ChangeTracker.Entries<DomainCustomer>().Select(e => e.Entity.Id).ToList();
             await using var scope = scopes.CreateAsyncScope();
-            var other = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
-            await other.Customers
-                .Where(c => ids.Contains(c.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+            var others = scope.ServiceProvider.GetRequiredService<CustomerDbContext>().Customers.Where(c => ids.Contains(c.Id));
+            _ = interference == Interference.RemoveThem
+                ? await others.ExecuteDeleteAsync(cancellationToken)
+                : await others.ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
         }
 
         await _inner.SaveChangesAsync(cancellationToken);
@@ -51,10 +62,12 @@ public sealed class InterferingUnitOfWork(CustomerDbContext db, IServiceScopeFac
 
 public static class InterferenceInjection
 {
-    /// <summary>The unit of work that makes the first save meet a concurrent change (see <see cref="InterferingUnitOfWork"/>).</summary>
-    public static IServiceCollection AddInterferingUnitOfWork(this IServiceCollection services, InterferingUnitOfWork.Budget budget) =>
+    /// <summary>The unit of work whose first save meets another writer's change or removal (see <see cref="InterferingUnitOfWork"/>).</summary>
+    public static IServiceCollection AddInterferingUnitOfWork(
+        this IServiceCollection services, InterferingUnitOfWork.Budget budget, Interference interference = Interference.ChangeThem) =>
         services.AddScoped<IUnitOfWork>(provider => new InterferingUnitOfWork(
             provider.GetRequiredService<CustomerDbContext>(),
             provider.GetRequiredService<IServiceScopeFactory>(),
-            budget));
+            budget,
+            interference));
 }
