@@ -3,6 +3,7 @@ using CustomerService.Api.Authentication;
 using CustomerService.Api.Hosting;
 using CustomerService.Api.Http;
 using CustomerService.Api.Http.Json;
+using CustomerService.Api.Http.Routing;
 using CustomerService.Api.Logging;
 using CustomerService.Api.OpenApi;
 using CustomerService.Api.Telemetry;
@@ -45,9 +46,12 @@ try
     app.UseCors(); // before authentication: a preflight carries no token and must not be answered 401
     app.UseAuthentication();
     app.UseAuthorization();
-    app.MapControllers();
-    app.MapHealthEndpoints();
-    app.MapCustomerOpenApi();
+
+    // Every route is mapped in one group, so that a convention for all of them is stated once.
+    var routes = app.MapGroup(string.Empty).AllowHeadWhereGetIsAllowed();
+    routes.MapControllers();
+    routes.MapHealthEndpoints();
+    routes.MapCustomerOpenApi(app.Configuration);
 
     await app.Services.MigrateDatabaseAsync();
     await app.RunAsync();

@@ -27,15 +27,15 @@ public static class OpenApiSetup
             options.AddOperationTransformer<ScopeSecurityOperationTransformer>();
         });
 
-    public static WebApplication MapCustomerOpenApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapCustomerOpenApi(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapOpenApi().AllowAnonymous();
-        if (app.Configuration.GetValue<bool>(ScalarEnabledSetting))
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapOpenApi().AllowAnonymous();
+        if (configuration.GetValue<bool>(ScalarEnabledSetting))
         {
-            app.MapScalarApiReference().AllowAnonymous();
+            endpoints.MapScalarApiReference().AllowAnonymous();
         }
 
-        return app;
+        return endpoints;
     }
 }

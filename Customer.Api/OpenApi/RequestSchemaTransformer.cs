@@ -180,7 +180,7 @@ internal sealed class RequestSchemaTransformer : IOpenApiSchemaTransformer
         };
         return new OpenApiSchema
         {
-            Description = "One value, an array of values, or a comma-separated string; values of one filter combine with OR.",
+            Description = "One value, an array of values (each taken whole, commas included), or a comma-separated string; values of one filter combine with OR.",
             OneOf = [new OpenApiSchema { Type = JsonSchemaType.String }, list],
         };
     }

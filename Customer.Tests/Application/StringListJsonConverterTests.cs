@@ -42,8 +42,7 @@ public sealed class StringListJsonConverterTests
     [TestCase("\"\"")]
     [TestCase("\" , ,\"")]
     [TestCase("[]")]
-    [TestCase("[\"\", \" \"]")]
-    public void ReadsNothingButBlanksAsEmptyList(string json)
+    public void ReadsAnEmptyArrayOrAStringOfNothingButBlanksAsEmptyList(string json)
     {
         Assert.That(Read(json), Is.Empty);
     }
@@ -55,9 +54,15 @@ public sealed class StringListJsonConverterTests
     }
 
     [Test]
-    public void SplitsAndTrimsEachArrayEntry()
+    public void KeepsEachArrayElementWholeCommasIncludedAndTrimsIt()
     {
-        Assert.That(Read("[\"a,b\", \" c \", \"\"]"), Is.EqualTo((string[])["a", "b", "c"]));
+        Assert.That(Read("[\"a,b\", \" c \", \"b2b, x\"]"), Is.EqualTo((string[])["a,b", "c", "b2b, x"]));
+    }
+
+    [Test]
+    public void KeepsBlankArrayElementsForValidationToRefuse()
+    {
+        Assert.That(Read("[\"a\", \"\", \" \"]"), Is.EqualTo((string[])["a", "", ""]));
     }
 
     [Test]
@@ -92,16 +97,16 @@ public sealed class StringListJsonConverterTests
     public void ReadsThroughTheAttributeOnTheListQuery()
     {
         var query = JsonSerializer.Deserialize<ListCustomersQuery>(
-            """{"id": "x1,x2", "email": ["A@b.co"], "status": "ACTIVE", "tags": [" VIP , gold"], "limit": 5, "skip": 1}""",
+            """{"id": "x1,x2", "email": ["\"a,b\"@b.co"], "status": "ACTIVE", "tags": [" VIP , gold", "b2b,x"], "limit": 5, "skip": 1}""",
             WebOptions);
 
         Assert.That(query, Is.Not.Null);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(query!.Id, Is.EqualTo((string[])["x1", "x2"]));
-            Assert.That(query.Email, Is.EqualTo((string[])["A@b.co"]));
+            Assert.That(query.Email, Is.EqualTo((string[])["\"a,b\"@b.co"]));
             Assert.That(query.Status, Is.EqualTo((string[])["ACTIVE"]));
-            Assert.That(query.Tags, Is.EqualTo((string[])["VIP", "gold"]));
+            Assert.That(query.Tags, Is.EqualTo((string[])["VIP , gold", "b2b,x"]));
             Assert.That(query.Limit, Is.EqualTo(5));
             Assert.That(query.Skip, Is.EqualTo(1));
         }

@@ -5,7 +5,9 @@ namespace CustomerService.Application.Common.Json;
 
 /// <summary>
 /// Reads a filter value the ways the original framework accepted it: one string, a comma-separated
-/// string (<c>"a,b"</c>), or an array of strings. Blank entries are dropped.
+/// string (<c>"a,b"</c>), or an array of strings. Only a plain string is split, its blank parts dropped;
+/// an array element is one value whole, commas included, and a blank one is kept for validation to refuse.
+/// Every value is trimmed.
 /// </summary>
 public sealed class StringListJsonConverter : JsonConverter<IReadOnlyList<string>>, IFlexibleJsonShape
 {
@@ -17,11 +19,9 @@ public sealed class StringListJsonConverter : JsonConverter<IReadOnlyList<string
 
     public override IReadOnlyList<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var values = new List<string>();
         if (reader.TokenType == JsonTokenType.String)
         {
-            AddSplit(values, reader.GetString()!);
-            return values;
+            return reader.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
 
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -29,6 +29,7 @@ public sealed class StringListJsonConverter : JsonConverter<IReadOnlyList<string
             throw new JsonException("Expected a string or an array of strings.");
         }
 
+        var values = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.String)
@@ -36,7 +37,7 @@ public sealed class StringListJsonConverter : JsonConverter<IReadOnlyList<string
                 throw new JsonException("Expected an array of strings.");
             }
 
-            AddSplit(values, reader.GetString()!);
+            values.Add(reader.GetString()!.Trim());
         }
 
         return values;
@@ -53,13 +54,5 @@ public sealed class StringListJsonConverter : JsonConverter<IReadOnlyList<string
         }
 
         writer.WriteEndArray();
-    }
-
-    private static void AddSplit(List<string> values, string text)
-    {
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            values.Add(part);
-        }
     }
 }
