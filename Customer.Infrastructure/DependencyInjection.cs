@@ -21,16 +21,23 @@ public static class DependencyInjection
         var database = ReadDatabaseOptions(configuration);
         services.AddSingleton(database);
 
+        services.AddSingleton<SavedCustomerCopies>();
+        services.AddSingleton<SavedCopiesUpkeepInterceptor>();
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var pragmas = new SqliteConnectionPragmas(database.SqliteSynchronous, database.SqliteBusyTimeoutSeconds);
-                services.AddDbContextPool<CustomerDbContext, SqliteCustomerDbContext>(
-                    options => options.UseSqlite(database.ConnectionString).AddInterceptors(pragmas).AddCustomerSaveSteps());
+                services.AddDbContextPool<CustomerDbContext, SqliteCustomerDbContext>((container, options) => options
+                    .UseSqlite(database.ConnectionString)
+                    .AddInterceptors(pragmas)
+                    .AddCustomerSaveSteps()
+                    .AddInterceptors(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextPool<CustomerDbContext, SqlServerCustomerDbContext>(
-                    options => options.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure()).AddCustomerSaveSteps());
+                services.AddDbContextPool<CustomerDbContext, SqlServerCustomerDbContext>((container, options) => options
+                    .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure())
+                    .AddCustomerSaveSteps()
+                    .AddInterceptors(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite or SqlServer.");

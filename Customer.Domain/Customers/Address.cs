@@ -55,6 +55,13 @@ public sealed class Address
 
     public string? Instructions { get; private set; }
 
+    internal Address Copy()
+    {
+        var copy = new Address { Id = Id, Position = Position };
+        copy.Apply(Details);
+        return copy;
+    }
+
     public AddressDetails Details => new(Name, FirstName, LastName, Address1, Address2, PostCode, City, State, Country, Company, Phone, Instructions);
 
     internal static AddressDetails Validated(AddressDetails details, string fieldPrefix)

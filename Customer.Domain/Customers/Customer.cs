@@ -61,6 +61,34 @@ public sealed class Customer
     /// <summary>Forgets the pending events, once they have been handed on (or the change was abandoned).</summary>
     public void ClearDomainEvents() => _domainEvents.Clear();
 
+    /// <summary>
+    /// An independent customer in the same state: same identity, version and values, its own tags and
+    /// addresses, and no pending events. Changing either leaves the other as it was.
+    /// </summary>
+    public Customer Copy()
+    {
+        var copy = new Customer
+        {
+            Id = Id,
+            Email = Email,
+            NormalizedEmail = NormalizedEmail,
+            PasswordHash = PasswordHash,
+            FirstName = FirstName,
+            LastName = LastName,
+            Status = Status,
+            _tags = [.. _tags],
+            Version = Version,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+        };
+        foreach (var address in _addresses)
+        {
+            copy._addresses.Add(address.Copy());
+        }
+
+        return copy;
+    }
+
     public static Customer Register(
         EmailAddress email,
         string passwordHash,

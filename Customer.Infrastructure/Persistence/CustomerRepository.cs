@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence;
 
-internal sealed class CustomerRepository(CustomerDbContext db) : ICustomerRepository
+internal sealed class CustomerRepository(CustomerDbContext db, SavedCustomerCopies copies) : ICustomerRepository
 {
     // The two lookups by id run on every change and every read: compiled once, EF Core does not
     // translate them again or look them up in its query cache per call.
@@ -16,8 +16,42 @@ internal sealed class CustomerRepository(CustomerDbContext db) : ICustomerReposi
         EF.CompileAsyncQuery((CustomerDbContext context, string id, CancellationToken _) =>
             context.Customers.AsNoTracking().Include(c => c.Addresses.OrderBy(a => a.Position)).FirstOrDefault(c => c.Id == id)));
 
-    public async Task<Customer?> GetAsync(string id, CancellationToken cancellationToken) =>
-        db.Customers.Local.FindEntry(id)?.Entity ?? await TrackedById.RunAsync(db, id, cancellationToken);
+    private static readonly CompiledQueryByModel<string, int?> StoredVersionById = new(() =>
+        EF.CompileAsyncQuery((CustomerDbContext context, string id, CancellationToken _) =>
+            context.Customers.Where(c => c.Id == id).Select(c => (int?)c.Version).FirstOrDefault()));
+
+    public async Task<Customer?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (db.Customers.Local.FindEntry(id) is { } tracked)
+        {
+            return tracked.Entity;
+        }
+
+        // A copy is used only when the database confirms it: every stored change raises the version.
+        if (copies.TryCopy(id, out var copy))
+        {
+            var storedVersion = await StoredVersionById.RunAsync(db, id, cancellationToken);
+            if (storedVersion == copy.Version)
+            {
+                db.Customers.Attach(copy);
+                return copy;
+            }
+
+            copies.Forget(id);
+            if (storedVersion is null)
+            {
+                return null;
+            }
+        }
+
+        var customer = await TrackedById.RunAsync(db, id, cancellationToken);
+        if (customer is not null)
+        {
+            copies.Remember(customer);
+        }
+
+        return customer;
+    }
 
     public Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken) =>
         UntrackedById.RunAsync(db, id, cancellationToken);

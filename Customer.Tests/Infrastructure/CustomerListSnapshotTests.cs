@@ -31,7 +31,7 @@ public sealed class CustomerListSnapshotTests
         var removal = new RemoveAfterCounting(_database.ConnectionString, ids[0]);
         await using var db = ContextWith(removal);
 
-        var page = await new CustomerRepository(db).ListAsync(Everyone, skip: 0, limit: 10, CancellationToken.None);
+        var page = await new CustomerRepository(db, new SavedCustomerCopies()).ListAsync(Everyone, skip: 0, limit: 10, CancellationToken.None);
 
         Assert.That(removal.Removed, Is.True, "the removal happened between the count and the page");
         using (Assert.EnterMultipleScope())
@@ -47,11 +47,11 @@ public sealed class CustomerListSnapshotTests
         var ids = await AddCustomersAsync(2);
         await using (var db = ContextWith(new RemoveAfterCounting(_database.ConnectionString, ids[0])))
         {
-            await new CustomerRepository(db).ListAsync(Everyone, 0, 10, CancellationToken.None);
+            await new CustomerRepository(db, new SavedCustomerCopies()).ListAsync(Everyone, 0, 10, CancellationToken.None);
         }
 
         await using var after = _database.CreateContext();
-        var page = await new CustomerRepository(after).ListAsync(Everyone, 0, 10, CancellationToken.None);
+        var page = await new CustomerRepository(after, new SavedCustomerCopies()).ListAsync(Everyone, 0, 10, CancellationToken.None);
 
         Assert.That((page.Total, page.Customers.Count), Is.EqualTo((1, 1)));
     }

@@ -24,7 +24,7 @@ public sealed class CustomerPersistenceTests
         await SaveNewAsync(customer);
 
         await using var db = _database.CreateContext();
-        var loaded = await new CustomerRepository(db).FindForReadAsync(customer.Id, CancellationToken.None);
+        var loaded = await new CustomerRepository(db, new SavedCustomerCopies()).FindForReadAsync(customer.Id, CancellationToken.None);
 
         Assert.That(loaded, Is.Not.Null);
         Assert.Multiple(() =>
@@ -49,7 +49,7 @@ public sealed class CustomerPersistenceTests
 
         await using (var db = _database.CreateContext())
         {
-            var loaded = await new CustomerRepository(db).GetAsync(customer.Id, CancellationToken.None);
+            var loaded = await new CustomerRepository(db, new SavedCustomerCopies()).GetAsync(customer.Id, CancellationToken.None);
             loaded!.Rename("Jane", "Roe", Now.AddMinutes(1));
             loaded.SetStatus(CustomerStatus.Inactive, Now.AddMinutes(1));
             await db.SaveChangesAsync();
@@ -67,7 +67,7 @@ public sealed class CustomerPersistenceTests
 
         await using (var db = _database.CreateContext())
         {
-            var loaded = await new CustomerRepository(db).GetAsync(customer.Id, CancellationToken.None);
+            var loaded = await new CustomerRepository(db, new SavedCustomerCopies()).GetAsync(customer.Id, CancellationToken.None);
             loaded!.AddAddress(Details("Home"), Now.AddMinutes(1));
             await db.SaveChangesAsync();
         }
@@ -83,7 +83,7 @@ public sealed class CustomerPersistenceTests
 
         await using (var db = _database.CreateContext())
         {
-            var loaded = await new CustomerRepository(db).GetAsync(customer.Id, CancellationToken.None);
+            var loaded = await new CustomerRepository(db, new SavedCustomerCopies()).GetAsync(customer.Id, CancellationToken.None);
             loaded!.Rename("John", "Doe", Now.AddMinutes(1));
             await db.SaveChangesAsync();
         }
@@ -99,8 +99,8 @@ public sealed class CustomerPersistenceTests
 
         await using var first = _database.CreateContext();
         await using var second = _database.CreateContext();
-        var mine = await new CustomerRepository(first).GetAsync(customer.Id, CancellationToken.None);
-        var theirs = await new CustomerRepository(second).GetAsync(customer.Id, CancellationToken.None);
+        var mine = await new CustomerRepository(first, new SavedCustomerCopies()).GetAsync(customer.Id, CancellationToken.None);
+        var theirs = await new CustomerRepository(second, new SavedCustomerCopies()).GetAsync(customer.Id, CancellationToken.None);
 
         theirs!.Rename("Theirs", null, Now.AddMinutes(1));
         await second.SaveChangesAsync();
@@ -118,7 +118,7 @@ public sealed class CustomerPersistenceTests
         await SaveNewAsync(NewCustomer("Taken@Example.com"));
 
         await using var db = _database.CreateContext();
-        var repository = new CustomerRepository(db);
+        var repository = new CustomerRepository(db, new SavedCustomerCopies());
 
         Assert.That(await repository.IsEmailTakenAsync(EmailAddress.Create("TAKEN@example.COM").Normalized, CancellationToken.None), Is.True);
         Assert.That(await repository.IsEmailTakenAsync("free@example.com", CancellationToken.None), Is.False);
@@ -128,7 +128,7 @@ public sealed class CustomerPersistenceTests
     public async Task ReturnsNullGivenUnknownId()
     {
         await using var db = _database.CreateContext();
-        var repository = new CustomerRepository(db);
+        var repository = new CustomerRepository(db, new SavedCustomerCopies());
 
         Assert.That(await repository.GetAsync("unknown", CancellationToken.None), Is.Null);
         Assert.That(await repository.FindForReadAsync("unknown", CancellationToken.None), Is.Null);
@@ -150,7 +150,7 @@ public sealed class CustomerPersistenceTests
     private async Task SaveNewAsync(Customer customer)
     {
         await using var db = _database.CreateContext();
-        new CustomerRepository(db).Add(customer);
+        new CustomerRepository(db, new SavedCustomerCopies()).Add(customer);
         await db.SaveChangesAsync();
     }
 
