@@ -45,8 +45,9 @@ public sealed class InstancesOnOneDatabase : IDisposable
         return instances;
     }
 
-    /// <summary>What an instance has written to its output, for a failure that needs its log.</summary>
-    public string OutputOf(int instance) => _processes[instance].Output;
+    /// <summary>The error and fatal entries an instance has logged so far (compact JSON, one a line).</summary>
+    public IEnumerable<string> ErrorLogOf(int instance) =>
+        _processes[instance].Output.Split('\n').Where(line => line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal));
 
     public void Dispose()
     {

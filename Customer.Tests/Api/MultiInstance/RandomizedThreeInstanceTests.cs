@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CustomerService.Tests.Api.MultiInstance;
@@ -56,6 +57,42 @@ public sealed class RandomizedThreeInstanceTests
                 $"Round {run.Round}: {clock.Elapsed.TotalSeconds:F1} s, {run.Customers.Live().Count} live customers, {run.Violations.Count} violations so far; {run.TakeOutcomes()}");
         }
 
+        if (run.Violations.Count > 0)
+        {
+            await WriteErrorLogsAsync();
+        }
+
         Assert.That(run.Violations.Count, Is.Zero, run.Violations.Report());
+    }
+
+    // What the instances said about their 5xx answers, for whoever reads the failure: each distinct
+    // exception once, by its first two lines (the exception and the one inside it).
+    private async Task WriteErrorLogsAsync()
+    {
+        for (var i = 0; i < _instances!.Clients.Count; i++)
+        {
+            var exceptions = _instances.ErrorLogOf(i)
+                .Select(line => ExceptionOf(line))
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal);
+            foreach (var exception in exceptions.Take(5))
+            {
+                await TestContext.Out.WriteLineAsync($"instance {i} logged: {exception}");
+            }
+        }
+    }
+
+    private static string? ExceptionOf(string logLine)
+    {
+        try
+        {
+            return JsonNode.Parse(logLine)?["@x"]?.GetValue<string>() is { } exception
+                ? string.Join(' ', exception.Split('\n').Take(2).Select(l => l.Trim()))
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
