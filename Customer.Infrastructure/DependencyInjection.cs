@@ -2,6 +2,7 @@ using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Security;
 using CustomerService.Application.Customers;
 using CustomerService.Infrastructure.Persistence;
+using CustomerService.Infrastructure.Persistence.SavedCopies;
 using CustomerService.Infrastructure.Persistence.SaveSteps;
 using CustomerService.Infrastructure.Security;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,6 @@
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Domain.Customers;
+using CustomerService.Infrastructure.Persistence.SavedCopies;
 using CustomerService.Infrastructure.Persistence.SaveSteps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -21,6 +22,8 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
     public DbSet<Customer> Customers => Set<Customer>();
 
     internal CommittedEventLog CommittedEvents { get; } = new();
+
+    internal CopiesInUse Copies { get; } = new();
 
     /// <summary>
     /// Starts, on the open connection, a transaction for reading in which every query sees the same
@@ -46,7 +49,7 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
                 await Database.OpenConnectionAsync(token);
                 try
                 {
-                    return await unit(token);
+                    return await RunDecidedByTheDatabaseAsync(unit, token);
                 }
                 finally
                 {
@@ -54,6 +57,31 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
                 }
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the unit; when it ended without writing a customer it started from a saved copy (so no
+    /// version check confirmed the copy), runs it again from the database: a copy never decides an answer.
+    /// </summary>
+    private async Task<T> RunDecidedByTheDatabaseAsync<T>(Func<CancellationToken, Task<T>> unit, CancellationToken cancellationToken)
+    {
+        Copies.StartUnit();
+        try
+        {
+            var result = await unit(cancellationToken);
+            if (!Copies.AnyUnconfirmed)
+            {
+                return result;
+            }
+        }
+        catch (Exception ex) when (Copies.AnyUnconfirmed && ex is not (DbUpdateException or OperationCanceledException))
+        {
+            // A rule the customer's copy broke, perhaps only because the copy was out of date.
+        }
+
+        ((IUnitOfWork)this).DiscardChanges();
+        Copies.RefuseCopies();
+        return await unit(cancellationToken);
     }
 
     void IUnitOfWork.DiscardChanges()

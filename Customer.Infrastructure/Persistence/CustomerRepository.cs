@@ -1,5 +1,6 @@
 using CustomerService.Application.Customers;
 using CustomerService.Domain.Customers;
+using CustomerService.Infrastructure.Persistence.SavedCopies;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence;
@@ -16,10 +17,6 @@ internal sealed class CustomerRepository(CustomerDbContext db, SavedCustomerCopi
         EF.CompileAsyncQuery((CustomerDbContext context, string id, CancellationToken _) =>
             context.Customers.AsNoTracking().Include(c => c.Addresses.OrderBy(a => a.Position)).FirstOrDefault(c => c.Id == id)));
 
-    private static readonly CompiledQueryByModel<string, int?> StoredVersionById = new(() =>
-        EF.CompileAsyncQuery((CustomerDbContext context, string id, CancellationToken _) =>
-            context.Customers.Where(c => c.Id == id).Select(c => (int?)c.Version).FirstOrDefault()));
-
     public async Task<Customer?> GetAsync(string id, CancellationToken cancellationToken)
     {
         if (db.Customers.Local.FindEntry(id) is { } tracked)
@@ -27,25 +24,21 @@ internal sealed class CustomerRepository(CustomerDbContext db, SavedCustomerCopi
             return tracked.Entity;
         }
 
-        // A copy is used only when the database confirms it: every stored change raises the version.
-        if (copies.TryCopy(id, out var copy))
+        // A change may start from this process's copy of what it last saved; the database then decides
+        // (the save checks the copy's version), and a unit that never wrote it re-runs from the database.
+        if (db.Copies.Allowed && copies.TryCopy(id, out var copy))
         {
-            var storedVersion = await StoredVersionById.RunAsync(db, id, cancellationToken);
-            if (storedVersion == copy.Version)
-            {
-                db.Customers.Attach(copy);
-                return copy;
-            }
-
-            copies.Forget(id);
-            if (storedVersion is null)
-            {
-                return null;
-            }
+            db.Customers.Attach(copy);
+            db.Copies.Served(id);
+            return copy;
         }
 
         var customer = await TrackedById.RunAsync(db, id, cancellationToken);
-        if (customer is not null)
+        if (customer is null)
+        {
+            copies.Forget(id);
+        }
+        else
         {
             copies.Remember(customer);
         }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using CustomerService.Application.Customers;
 using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence;
+using CustomerService.Infrastructure.Persistence.SavedCopies;
 using CustomerService.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence;
+using CustomerService.Infrastructure.Persistence.SavedCopies;
 using CustomerService.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -36,6 +36,20 @@ internal sealed class CommittedEventsInterceptor : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
+    // EF Core reports a concurrency conflict here, not as a failed save.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        LogOf(eventData).Abandon();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        LogOf(eventData).Abandon();
+        return ValueTask.FromResult(result);
+    }
+
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => LogOf(eventData).Abandon();
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using CustomerService.Domain.Customers;
 
-namespace CustomerService.Infrastructure.Persistence;
+namespace CustomerService.Infrastructure.Persistence.SavedCopies;
 
 /// <summary>
 /// The state in which this process last loaded or saved each customer, so that a change need not read
-/// the whole customer back. Only ever a candidate: <see cref="CustomerRepository"/> uses a copy only
-/// once the database has confirmed that the stored version is still the copy's
-/// (docs/decisions/010-persistence.md). Bounded: past its capacity it starts again empty.
+/// the customer back first. A copy is only ever a starting point that the database then decides on
+/// (<see cref="CopiesInUse"/>, docs/decisions/010-persistence.md). Bounded: past its capacity it starts
+/// again empty.
 /// </summary>
 public sealed class SavedCustomerCopies
 {
@@ -26,7 +26,7 @@ public sealed class SavedCustomerCopies
 
     public int Count => _copies.Count;
 
-    /// <summary>A new copy of the customer's last known state, for the caller to verify, change and track.</summary>
+    /// <summary>A new copy of the customer's last known state, for the caller to change and track.</summary>
     public bool TryCopy(string id, [NotNullWhen(true)] out Customer? customer)
     {
         if (_copies.TryGetValue(id, out var kept))
