@@ -68,18 +68,11 @@ internal sealed class CommittedEventsInterceptor : SaveChangesInterceptor
 
     private static void NoteRaisingCustomers(DbContextEventData eventData)
     {
-        var context = ContextOf(eventData);
+        var context = eventData.CustomerContext();
         context.CommittedEvents.Saving(context.ChangeTracker.Entries<Customer>()
             .Select(entry => entry.Entity)
             .Where(customer => customer.DomainEvents.Count > 0));
     }
 
-    private static CommittedEventLog LogOf(DbContextEventData eventData) => ContextOf(eventData).CommittedEvents;
-
-    private static CustomerDbContext ContextOf(DbContextEventData eventData)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        return eventData.Context as CustomerDbContext
-            ?? throw new InvalidOperationException($"{nameof(CommittedEventsInterceptor)} serves only {nameof(CustomerDbContext)}.");
-    }
+    private static CommittedEventLog LogOf(DbContextEventData eventData) => eventData.CustomerContext().CommittedEvents;
 }

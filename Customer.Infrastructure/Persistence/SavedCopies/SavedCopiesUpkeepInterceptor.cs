@@ -2,6 +2,7 @@ using CustomerService.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using CustomerService.Infrastructure.Persistence.SaveSteps;
 
 namespace CustomerService.Infrastructure.Persistence.SavedCopies;
 
@@ -77,12 +78,12 @@ internal sealed class SavedCopiesUpkeepInterceptor(SavedCustomerCopies copies) :
             copies.Forget(removed.Entity.Id);
         }
 
-        ContextOf(eventData).Copies.Writing(written.Select(entry => entry.Entity.Id));
+        eventData.CustomerContext().Copies.Writing(written.Select(entry => entry.Entity.Id));
     }
 
     private void Confirm(DbContextEventData eventData)
     {
-        ContextOf(eventData).Copies.Written();
+        eventData.CustomerContext().Copies.Written();
         foreach (var entry in Customers(eventData).Where(entry => entry.State == EntityState.Unchanged))
         {
             copies.Remember(entry.Entity);
@@ -97,12 +98,5 @@ internal sealed class SavedCopiesUpkeepInterceptor(SavedCustomerCopies copies) :
         }
     }
 
-    private static IEnumerable<EntityEntry<Customer>> Customers(DbContextEventData eventData) => ContextOf(eventData).ChangeTracker.Entries<Customer>();
-
-    private static CustomerDbContext ContextOf(DbContextEventData eventData)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        return eventData.Context as CustomerDbContext
-            ?? throw new InvalidOperationException($"{nameof(SavedCopiesUpkeepInterceptor)} serves only {nameof(CustomerDbContext)}.");
-    }
+    private static IEnumerable<EntityEntry<Customer>> Customers(DbContextEventData eventData) => eventData.CustomerContext().ChangeTracker.Entries<Customer>();
 }
