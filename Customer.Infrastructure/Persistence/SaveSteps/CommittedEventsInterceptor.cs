@@ -69,7 +69,7 @@ internal sealed class CommittedEventsInterceptor : SaveChangesInterceptor
     private static void NoteRaisingCustomers(DbContextEventData eventData)
     {
         var context = eventData.CustomerContext();
-        context.CommittedEvents.Saving(context.ChangeTracker.Entries<Customer>()
+        context.CommittedEvents.Saving(TrackedEntries.Of<Customer>(context.ChangeTracker)
             .Select(entry => entry.Entity)
             .Where(customer => customer.DomainEvents.Count > 0));
     }

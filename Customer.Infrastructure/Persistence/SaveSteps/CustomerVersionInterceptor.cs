@@ -9,7 +9,8 @@ namespace CustomerService.Infrastructure.Persistence.SaveSteps;
 /// Raises <see cref="Customer.Version"/> by exactly one for every aggregate a save changes, whether
 /// the customer row or one of its addresses changed. The old version stays in the UPDATE's WHERE
 /// clause (it is the concurrency token), so a concurrent save of the same customer fails instead of
-/// silently overwriting. A removed customer keeps the version it had.
+/// silently overwriting. A removed customer keeps the version it had. Registered first: it scans the
+/// change tracker for changes once, for itself and the steps after it.
 /// </summary>
 internal sealed class CustomerVersionInterceptor : SaveChangesInterceptor
 {
@@ -30,12 +31,13 @@ internal sealed class CustomerVersionInterceptor : SaveChangesInterceptor
     {
         ArgumentNullException.ThrowIfNull(eventData);
         var changeTracker = eventData.Context?.ChangeTracker ?? throw new InvalidOperationException("A save without a context.");
-        var customersWithChangedAddresses = changeTracker.Entries<Address>()
+        changeTracker.DetectChanges();
+        var customersWithChangedAddresses = TrackedEntries.Of<Address>(changeTracker)
             .Where(address => address.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(address => address.Property(AddressConfiguration.CustomerIdColumn).CurrentValue as string)
             .ToHashSet(StringComparer.Ordinal);
 
-        foreach (var customer in changeTracker.Entries<Customer>())
+        foreach (var customer in TrackedEntries.Of<Customer>(changeTracker))
         {
             if (customer.State == EntityState.Modified
                 || (customer.State == EntityState.Unchanged && customersWithChangedAddresses.Contains(customer.Entity.Id)))

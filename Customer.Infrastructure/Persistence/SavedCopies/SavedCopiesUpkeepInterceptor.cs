@@ -98,5 +98,5 @@ internal sealed class SavedCopiesUpkeepInterceptor(SavedCustomerCopies copies) :
         }
     }
 
-    private static IEnumerable<EntityEntry<Customer>> Customers(DbContextEventData eventData) => eventData.CustomerContext().ChangeTracker.Entries<Customer>();
+    private static List<EntityEntry<Customer>> Customers(DbContextEventData eventData) => TrackedEntries.Of<Customer>(eventData.CustomerContext().ChangeTracker);
 }
