@@ -31,14 +31,12 @@ public static class DependencyInjection
                 services.AddDbContextPool<CustomerDbContext, SqliteCustomerDbContext>((container, options) => options
                     .UseSqlite(database.ConnectionString)
                     .AddInterceptors(pragmas)
-                    .AddCustomerSaveSteps()
-                    .AddInterceptors(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
+                    .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<CustomerDbContext, SqlServerCustomerDbContext>((container, options) => options
                     .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure())
-                    .AddCustomerSaveSteps()
-                    .AddInterceptors(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
+                    .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite or SqlServer.");

@@ -10,7 +10,8 @@ namespace CustomerService.Infrastructure.Persistence;
 /// <summary>
 /// The Customer aggregate's database and unit of work. Each provider has a subclass of its own so that
 /// each keeps its own migrations (<see cref="SqliteCustomerDbContext"/>, <see cref="SqlServerCustomerDbContext"/>).
-/// What a save does besides writing (versions, events) is in <see cref="SaveSteps"/>.
+/// What a save does besides writing (versions, events, saved copies) is in SaveChanges interceptors
+/// (<see cref="SaveStepsOptions.AddCustomerSaveSteps"/>).
 /// </summary>
 public abstract class CustomerDbContext : DbContext, IUnitOfWork
 {
