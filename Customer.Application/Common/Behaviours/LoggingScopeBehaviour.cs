@@ -25,14 +25,11 @@ public sealed class LoggingScopeBehaviour<TMessage, TResponse>(ILogger<LoggingSc
     }
 
     /// <summary>The scope's properties: the message's name, and the customer's id when it has one.</summary>
-    internal static Dictionary<string, object?> ScopeOf(TMessage message)
+    internal static KeyValuePair<string, object?>[] ScopeOf(TMessage message)
     {
-        var properties = new Dictionary<string, object?> { [ApplicationDiagnostics.CommandProperty] = typeof(TMessage).Name };
-        if (message is ICustomerMessage { CustomerId: { Length: > 0 } customerId })
-        {
-            properties[ApplicationDiagnostics.CustomerIdProperty] = customerId;
-        }
-
-        return properties;
+        KeyValuePair<string, object?> command = new(ApplicationDiagnostics.CommandProperty, typeof(TMessage).Name);
+        return message is ICustomerMessage { CustomerId: { Length: > 0 } customerId }
+            ? [command, new(ApplicationDiagnostics.CustomerIdProperty, customerId)]
+            : [command];
     }
 }

@@ -54,13 +54,13 @@ public sealed partial class UnitOfWorkBehaviour<TMessage, TResponse>(
         return response;
     }
 
-    private async Task<TResponse> RunAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    private async ValueTask<TResponse> RunAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await unitOfWork.ExecuteAsync(async token => await next(message, token), cancellationToken);
+                return await unitOfWork.ExecuteAsync(token => next(message, token).AsTask(), cancellationToken);
             }
             catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
             {
