@@ -38,8 +38,13 @@ public static class DependencyInjection
                     .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure())
                     .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContextPool<CustomerDbContext, PostgreSqlCustomerDbContext>((container, options) => options
+                    .UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure())
+                    .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
+                break;
             default:
-                throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite or SqlServer.");
+                throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite, SqlServer or PostgreSql.");
         }
 
         // Ready means the schema answers a query, not merely that a connection opens: SQLite would
@@ -68,7 +73,7 @@ public static class DependencyInjection
         if (!string.IsNullOrWhiteSpace(providerName) && (!Enum.TryParse(providerName, ignoreCase: true, out provider) || !Enum.IsDefined(provider)))
         {
             throw new InvalidOperationException(
-                $"Database:Provider is '{providerName}': it must be Sqlite or SqlServer.");
+                $"Database:Provider is '{providerName}': it must be Sqlite, SqlServer or PostgreSql.");
         }
 
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
@@ -77,7 +82,7 @@ public static class DependencyInjection
             connectionString = provider == DatabaseProvider.Sqlite
                 ? DatabaseOptions.DefaultSqliteConnectionString
                 : throw new InvalidOperationException(
-                    $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required when Database:Provider is SqlServer.");
+                    $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required when Database:Provider is {provider}.");
         }
 
         var busyTimeoutSeconds = section.GetValue(nameof(DatabaseOptions.SqliteBusyTimeoutSeconds), DatabaseOptions.DefaultSqliteBusyTimeoutSeconds);

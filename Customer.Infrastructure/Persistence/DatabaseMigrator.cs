@@ -5,11 +5,11 @@ namespace CustomerService.Infrastructure.Persistence;
 
 public static class DatabaseMigrator
 {
-    /// <summary>Brings the schema up to date when configuration asks for it (always for SQLite).</summary>
+    /// <summary>Brings the schema up to date when configuration asks for it (always for SQLite, by default for the server databases).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var options = services.GetRequiredService<DatabaseOptions>();
-        if (options.Provider == DatabaseProvider.SqlServer && !options.MigrateOnStartup)
+        if (options.Provider != DatabaseProvider.Sqlite && !options.MigrateOnStartup)
         {
             return;
         }

@@ -6,6 +6,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>SQLite's <c>synchronous</c> setting, as far as this service offers it.</summary>
@@ -28,7 +29,7 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Apply pending migrations at start-up. Always on for SQLite; SQL Server deployments may run the idempotent script instead.</summary>
+    /// <summary>Apply pending migrations at start-up. Always on for SQLite; server-database deployments may apply the idempotent script instead.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
     /// <summary>How long a SQLite command waits for a lock another connection holds before it fails as unavailable.</summary>

@@ -19,3 +19,11 @@ internal sealed class SqlServerDesignTimeDbContextFactory : IDesignTimeDbContext
             .UseSqlServer("Server=localhost;Database=Customers;Integrated Security=true;TrustServerCertificate=true")
             .Options);
 }
+
+internal sealed class PostgreSqlDesignTimeDbContextFactory : IDesignTimeDbContextFactory<PostgreSqlCustomerDbContext>
+{
+    public PostgreSqlCustomerDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlCustomerDbContext>()
+            .UseNpgsql("Host=localhost;Database=customers")
+            .Options);
+}

@@ -6,10 +6,11 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CustomerService.Infrastructure.Persistence;
 
-/// <summary>Reads SQLite's and SQL Server's exceptions for the failures callers are told about or that are retried.</summary>
+/// <summary>Reads SQLite's, SQL Server's and PostgreSQL's exceptions for the failures callers are told about or that are retried.</summary>
 internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifier
 {
     // https://www.sqlite.org/rescode.html
@@ -33,6 +34,16 @@ internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifi
     // Timeouts, network and login failures, and the Azure SQL "try again later" family.
     private static readonly HashSet<int> SqlServerUnavailable =
         [-2, -1, 2, 53, 64, 233, 4060, 10053, 10054, 10060, 10928, 10929, 18456, 40197, 40501, 40613, 49918, 49919, 49920];
+
+    // https://www.postgresql.org/docs/current/errcodes-appendix.html
+    private const string PostgresUniqueViolation = "23505";
+    private const string PostgresForeignKeyViolation = "23503";
+    private const string PostgresSerializationFailure = "40001";
+    private const string PostgresDeadlock = "40P01";
+
+    // Connection exceptions (08), insufficient resources (53), operator intervention such as a
+    // shutdown or a terminated backend (57P0x), and a server that cannot write (system error, 58).
+    private static readonly string[] PostgresUnavailableClasses = ["08", "53", "57P", "58"];
 
     public PersistenceFailure? Classify(Exception exception)
     {
@@ -64,6 +75,14 @@ internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifi
                 => new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict),
             SqlException sql when SqlServerUnavailable.Contains(sql.Number) || sql.Class >= 20
                 => new PersistenceFailure(PersistenceFailureKind.Unavailable),
+            PostgresException { SqlState: PostgresUniqueViolation } postgres => UniqueViolation(exception, postgres.ConstraintName ?? postgres.MessageText),
+            PostgresException { SqlState: PostgresForeignKeyViolation or PostgresSerializationFailure or PostgresDeadlock }
+                => new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict),
+            PostgresException postgres when PostgresUnavailableClasses.Any(prefix => postgres.SqlState.StartsWith(prefix, StringComparison.Ordinal))
+                => new PersistenceFailure(PersistenceFailureKind.Unavailable),
+
+            // No answer from the server at all: refused, reset, timed out.
+            NpgsqlException { IsTransient: true } => new PersistenceFailure(PersistenceFailureKind.Unavailable),
             _ when Innermost<TimeoutException>(exception) is not null => new PersistenceFailure(PersistenceFailureKind.Unavailable),
             _ => null,
         };
@@ -71,7 +90,7 @@ internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifi
 
     private static PersistenceFailure UniqueViolation(Exception exception, string providerMessage)
     {
-        // The index is named after the column in both providers' messages; the value is the one being saved.
+        // The index is named after the column in every provider's message; the value is the one being saved.
         if (providerMessage.Contains(CustomerConfiguration.NormalizedEmailColumn, StringComparison.Ordinal))
         {
             var email = (exception as DbUpdateException)?.Entries.Select(e => e.Entity).OfType<Customer>().FirstOrDefault()?.Email;

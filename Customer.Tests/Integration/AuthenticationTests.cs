@@ -6,6 +6,7 @@ namespace CustomerService.Tests.Integration;
 
 [TestFixture(DatabaseKind.Sqlite)]
 [TestFixture(DatabaseKind.SqlServer)]
+[TestFixture(DatabaseKind.PostgreSql)]
 public sealed class AuthenticationTests(DatabaseKind database) : HttpFixture(database)
 {
     private const string InvalidToken = """{"ok":false,"error":"invalid_token"}""";

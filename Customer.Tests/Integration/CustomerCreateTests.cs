@@ -9,6 +9,7 @@ namespace CustomerService.Tests.Integration;
 
 [TestFixture(DatabaseKind.Sqlite)]
 [TestFixture(DatabaseKind.SqlServer)]
+[TestFixture(DatabaseKind.PostgreSql)]
 public sealed class CustomerCreateTests(DatabaseKind database) : HttpFixture(database)
 {
     [Test]

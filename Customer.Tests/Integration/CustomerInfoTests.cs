@@ -6,6 +6,7 @@ namespace CustomerService.Tests.Integration;
 
 [TestFixture(DatabaseKind.Sqlite)]
 [TestFixture(DatabaseKind.SqlServer)]
+[TestFixture(DatabaseKind.PostgreSql)]
 public sealed class CustomerInfoTests(DatabaseKind database) : HttpFixture(database)
 {
     [Test]

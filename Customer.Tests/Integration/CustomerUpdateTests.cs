@@ -7,6 +7,7 @@ namespace CustomerService.Tests.Integration;
 
 [TestFixture(DatabaseKind.Sqlite)]
 [TestFixture(DatabaseKind.SqlServer)]
+[TestFixture(DatabaseKind.PostgreSql)]
 public sealed class CustomerUpdateTests(DatabaseKind database) : HttpFixture(database)
 {
     private const string UnknownId = "NoSuchCustomer01";

@@ -10,6 +10,7 @@ namespace CustomerService.Tests.Integration;
 /// </summary>
 [TestFixture(DatabaseKind.Sqlite)]
 [TestFixture(DatabaseKind.SqlServer)]
+[TestFixture(DatabaseKind.PostgreSql)]
 public sealed class UniqueEmailRaceTests(DatabaseKind database)
 {
     private const int Contenders = 8;

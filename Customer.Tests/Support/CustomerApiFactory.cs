@@ -3,26 +3,27 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using CustomerService.Infrastructure.Persistence;
 
 namespace CustomerService.Tests.Support;
 
 /// <summary>
 /// The real service in a test server: real pipeline, real database (a fresh SQLite file, or a fresh
-/// SQL Server database when <c>CUSTOMER_TEST_SQLSERVER</c> is set), real signed bearer tokens.
+/// database on the SQL Server or PostgreSQL server that <c>CUSTOMER_TEST_SQLSERVER</c> or
+/// <c>CUSTOMER_TEST_POSTGRES</c> names), real signed bearer tokens.
 /// </summary>
 public sealed class CustomerApiFactory : WebApplicationFactory<Program>
 {
     public const string SqlServerVariable = "CUSTOMER_TEST_SQLSERVER";
+    public const string PostgreSqlVariable = "CUSTOMER_TEST_POSTGRES";
 
     private readonly Dictionary<string, string> _settings;
 
     public CustomerApiFactory(DatabaseKind database = DatabaseKind.Sqlite, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         Database = database;
-        ConnectionString = database == DatabaseKind.Sqlite
-            ? $"Data Source={Path.Combine(Path.GetTempPath(), $"customer-tests-{Guid.NewGuid():N}.db")}"
-            : FreshSqlServerDatabase();
+        ConnectionString = FreshDatabase(database);
 
         _settings = new Dictionary<string, string>(Tokens.Settings)
         {
@@ -44,6 +45,20 @@ public sealed class CustomerApiFactory : WebApplicationFactory<Program>
 
     /// <summary>The SQL Server connection string, or null with the reason to skip.</summary>
     public static string? SqlServerConnectionString => Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>The PostgreSQL connection string (a role allowed to create databases), or null with the reason to skip.</summary>
+    public static string? PostgreSqlConnectionString => Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>A connection string to a database of its own: a new SQLite file, or a new database name on the configured server.</summary>
+    public static string FreshDatabase(DatabaseKind database) => database switch
+    {
+        DatabaseKind.Sqlite => $"Data Source={Path.Combine(Path.GetTempPath(), $"customer-tests-{Guid.NewGuid():N}.db")}",
+        DatabaseKind.SqlServer => new SqlConnectionStringBuilder(SqlServerConnectionString
+            ?? throw new InvalidOperationException($"{SqlServerVariable} is not set.")) { InitialCatalog = $"customer_tests_{Guid.NewGuid():N}" }.ConnectionString,
+        DatabaseKind.PostgreSql => new NpgsqlConnectionStringBuilder(PostgreSqlConnectionString
+            ?? throw new InvalidOperationException($"{PostgreSqlVariable} is not set.")) { Database = $"customer_tests_{Guid.NewGuid():N}" }.ConnectionString,
+        _ => throw new ArgumentOutOfRangeException(nameof(database), database, null),
+    };
 
     /// <summary>A client that sends a valid bearer token on every request.</summary>
     public ApiClient CreateApiClient() => new(CreateClient(), Tokens.Valid());
@@ -68,7 +83,7 @@ public sealed class CustomerApiFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && Database == DatabaseKind.SqlServer)
+        if (disposing && Database != DatabaseKind.Sqlite)
         {
             try
             {
@@ -89,12 +104,5 @@ public sealed class CustomerApiFactory : WebApplicationFactory<Program>
                 File.Delete(file);
             }
         }
-    }
-
-    private static string FreshSqlServerDatabase()
-    {
-        var baseConnection = SqlServerConnectionString
-            ?? throw new InvalidOperationException($"{SqlServerVariable} is not set.");
-        return new SqlConnectionStringBuilder(baseConnection) { InitialCatalog = $"customer_tests_{Guid.NewGuid():N}" }.ConnectionString;
     }
 }

@@ -8,4 +8,7 @@ public enum DatabaseKind
 
     /// <summary>A fresh database on the server named by <c>CUSTOMER_TEST_SQLSERVER</c>; skipped when it is not set.</summary>
     SqlServer,
+
+    /// <summary>A fresh database on the server named by <c>CUSTOMER_TEST_POSTGRES</c>; skipped when it is not set.</summary>
+    PostgreSql,
 }

@@ -2,11 +2,12 @@ namespace CustomerService.Tests.Support;
 
 /// <summary>
 /// One service (and database) shared by all tests of a fixture; tests keep out of each other's way
-/// with unique emails. SQL Server fixtures are skipped, with the reason, when no server is configured.
+/// with unique emails. SQL Server and PostgreSQL fixtures are skipped, with the reason, when no server is configured.
 /// </summary>
 public abstract class HttpFixture(DatabaseKind database)
 {
     public const string SqlServerSkipReason = "CUSTOMER_TEST_SQLSERVER is not set: SQL Server integration cases skipped";
+    public const string PostgreSqlSkipReason = "CUSTOMER_TEST_POSTGRES is not set: PostgreSQL integration cases skipped";
 
     protected DatabaseKind Database { get; } = database;
 
@@ -20,6 +21,11 @@ public abstract class HttpFixture(DatabaseKind database)
         if (database == DatabaseKind.SqlServer && CustomerApiFactory.SqlServerConnectionString is null)
         {
             Assert.Ignore(SqlServerSkipReason);
+        }
+
+        if (database == DatabaseKind.PostgreSql && CustomerApiFactory.PostgreSqlConnectionString is null)
+        {
+            Assert.Ignore(PostgreSqlSkipReason);
         }
     }
 
