@@ -17,6 +17,11 @@ public static class DependencyInjection
     /// <summary>Health checks with this tag decide readiness (can the service do its work).</summary>
     public const string ReadinessTag = "ready";
 
+    // A server database that restarts or fails over is waited for a few seconds (four retries, at most a
+    // second apart), then the request is answered 503: a client is never kept waiting for half a minute.
+    private const int ServerRetries = 4;
+    private static readonly TimeSpan ServerRetryDelayCap = TimeSpan.FromSeconds(1);
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var database = ReadDatabaseOptions(configuration);
@@ -35,12 +40,12 @@ public static class DependencyInjection
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<CustomerDbContext, SqlServerCustomerDbContext>((container, options) => options
-                    .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure())
+                    .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure(ServerRetries, ServerRetryDelayCap, null))
                     .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContextPool<CustomerDbContext, PostgreSqlCustomerDbContext>((container, options) => options
-                    .UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure())
+                    .UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(ServerRetries, ServerRetryDelayCap, null))
                     .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
             default:

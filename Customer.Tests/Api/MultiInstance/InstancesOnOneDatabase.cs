@@ -3,30 +3,40 @@ using CustomerService.Tests.Support;
 namespace CustomerService.Tests.Api.MultiInstance;
 
 /// <summary>
-/// Several real service processes on one SQLite file, as instances behind a load balancer share one
-/// database. Disposing stops them and deletes the database.
+/// Several real service processes on one database (a SQLite file, or a PostgreSQL database of its own),
+/// as instances behind a load balancer share one. Disposing stops them and deletes the database.
 /// </summary>
 public sealed class InstancesOnOneDatabase : IDisposable
 {
-    private readonly string _database;
+    private readonly DatabaseKind _database;
+    private readonly string _connectionString;
     private readonly List<ServiceProcess> _processes = [];
     private readonly List<ApiClient> _clients = [];
 
-    private InstancesOnOneDatabase(string database) => _database = database;
+    private InstancesOnOneDatabase(DatabaseKind database)
+    {
+        _database = database;
+        _connectionString = CustomerApiFactory.FreshDatabase(database);
+    }
+
+    /// <summary>The database every instance uses.</summary>
+    public string ConnectionString => _connectionString;
 
     /// <summary>One client per instance, in start order, each with a token granting every scope.</summary>
     public IReadOnlyList<ApiClient> Clients => _clients;
 
-    public static async Task<InstancesOnOneDatabase> StartAsync(int count, string name)
+    public static async Task<InstancesOnOneDatabase> StartAsync(int count, DatabaseKind database)
     {
-        var instances = new InstancesOnOneDatabase(Path.Combine(Path.GetTempPath(), $"customer-{name}-{Guid.NewGuid():N}.db"));
+        HttpFixture.SkipUnlessAvailable(database);
+        var instances = new InstancesOnOneDatabase(database);
         var tokens = new TestTokens();
         var settings = tokens.Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
-        settings["ConnectionStrings__Customers"] = $"Data Source={instances._database}";
+        settings["Database__Provider"] = database.ToString();
+        settings["ConnectionStrings__Customers"] = instances._connectionString;
         try
         {
             // One after the other: each instance migrates the database at start-up, and two doing it at
-            // the same moment on a new file would race each other, which no deployment does.
+            // the same moment on a new database would race each other, which no deployment does.
             for (var i = 0; i < count; i++)
             {
                 var process = await ServiceProcess.StartAsync(settings);
@@ -61,7 +71,14 @@ public sealed class InstancesOnOneDatabase : IDisposable
             process.Dispose();
         }
 
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        if (_database == DatabaseKind.PostgreSql)
+        {
+            PostgreSqlDatabases.Drop(_connectionString);
+            return;
+        }
+
+        var path = _connectionString["Data Source=".Length..];
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             File.Delete(file);
         }

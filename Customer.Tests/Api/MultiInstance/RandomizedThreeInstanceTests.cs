@@ -2,17 +2,21 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using CustomerService.Tests.Support;
+
 namespace CustomerService.Tests.Api.MultiInstance;
 
 /// <summary>
-/// Three real instances on one SQLite file and six concurrent clients calling every method through
+/// Three real instances on one database and six concurrent clients calling every method through
 /// instances picked at random, in rounds; after each round, the invariants of <see cref="AnswerRules"/>,
 /// <see cref="RoundInvariants"/> and the clients' own checks. The seed is printed and named in every
 /// failure; <c>CUSTOMER_TEST_SEED</c> replays it: each client draws the same random choices again, though
 /// the interleaving of their calls, and so what some choices pick among, is the machine's.
 /// </summary>
 [Category("Slow")]
-public sealed class RandomizedThreeInstanceTests
+[TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.PostgreSql)]
+public sealed class RandomizedThreeInstanceTests(DatabaseKind database)
 {
     private const int Rounds = 4;
     private const int InitialCustomers = 8;
@@ -21,7 +25,7 @@ public sealed class RandomizedThreeInstanceTests
     private InstancesOnOneDatabase? _instances;
 
     [OneTimeSetUp]
-    public async Task StartThreeInstances() => _instances = await InstancesOnOneDatabase.StartAsync(3, "randomized");
+    public async Task StartThreeInstances() => _instances = await InstancesOnOneDatabase.StartAsync(3, database);
 
     [OneTimeTearDown]
     public void StopInstances() => _instances?.Dispose();

@@ -5,13 +5,15 @@ using CustomerService.Tests.Support;
 namespace CustomerService.Tests.Api.MultiInstance;
 
 /// <summary>
-/// Two real instances, A and B, on one SQLite file, started once for the fixture. Each call is awaited
+/// Two real instances, A and B, on one database, started once for the fixture. Each call is awaited
 /// before the next, so every case is a plain sequence of changes through one instance and then the
 /// other. One fixture for all such cases, one file per kind of case: each start of two instances costs
 /// seconds. Every case works on customers of its own.
 /// </summary>
 [Category("Slow")]
-public sealed partial class TwoInstanceSequenceTests
+[TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.PostgreSql)]
+public sealed partial class TwoInstanceSequenceTests(DatabaseKind database)
 {
     private InstancesOnOneDatabase? _instances;
 
@@ -20,7 +22,7 @@ public sealed partial class TwoInstanceSequenceTests
     private ApiClient B => _instances!.Clients[1];
 
     [OneTimeSetUp]
-    public async Task StartTwoInstances() => _instances = await InstancesOnOneDatabase.StartAsync(2, "two-instance-sequences");
+    public async Task StartTwoInstances() => _instances = await InstancesOnOneDatabase.StartAsync(2, database);
 
     [OneTimeTearDown]
     public void StopInstances() => _instances?.Dispose();
