@@ -35,11 +35,36 @@ internal static class TSqlSyntax
         return found;
     }
 
+    /// <summary>
+    /// The variables a command uses that neither its parameters nor its own DECLAREs provide: the
+    /// server would refuse each with error 137 (must declare the scalar variable).
+    /// </summary>
+    public static IReadOnlyList<string> UndeclaredVariables(string sql, IEnumerable<string> parameterNames)
+    {
+        var variables = new VariableCollector();
+        Parse(sql, out _).Accept(variables);
+        var provided = parameterNames.Select(n => n.StartsWith('@') ? n : "@" + n).Concat(variables.Declared);
+        return [.. variables.Used.Except(provided, StringComparer.OrdinalIgnoreCase)];
+    }
+
     public static TSqlFragment Parse(string sql, out IList<ParseError> errors)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         using var reader = new StringReader(sql);
         return parser.Parse(reader, out errors);
+    }
+
+    private sealed class VariableCollector : TSqlFragmentVisitor
+    {
+        public HashSet<string> Used { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public HashSet<string> Declared { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public override void Visit(VariableReference node) => Used.Add(node.Name);
+
+        public override void Visit(DeclareVariableElement node) => Declared.Add(node.VariableName.Value);
+
+        public override void Visit(DeclareTableVariableBody node) => Declared.Add(node.VariableName.Value);
     }
 
     private sealed class DynamicSqlCollector : TSqlFragmentVisitor
