@@ -31,9 +31,13 @@ internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifi
     // Cannot insert duplicate key row (unique index) / violation of a unique or primary key constraint.
     private static readonly HashSet<int> SqlServerUniqueViolations = [2601, 2627];
 
-    // Timeouts, network and login failures, and the Azure SQL "try again later" family.
+    // A SNAPSHOT transaction wrote a row another transaction changed since it began.
+    private const int SqlServerSnapshotUpdateConflict = 3960;
+
+    // Timeouts, network and login failures, the Azure SQL "try again later" family; as for SQLite's
+    // busy and full: a deadlock victim (1205) once retries ran out, a full data file (1105) or log (9002).
     private static readonly HashSet<int> SqlServerUnavailable =
-        [-2, -1, 2, 53, 64, 233, 4060, 10053, 10054, 10060, 10928, 10929, 18456, 40197, 40501, 40613, 49918, 49919, 49920];
+        [-2, -1, 2, 53, 64, 233, 1105, 1205, 4060, 9002, 10053, 10054, 10060, 10928, 10929, 18456, 40197, 40501, 40613, 49918, 49919, 49920];
 
     // https://www.postgresql.org/docs/current/errcodes-appendix.html
     private const string PostgresUniqueViolation = "23505";
@@ -73,6 +77,7 @@ internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifi
             SqlException sql when SqlServerUniqueViolations.Contains(sql.Number) => UniqueViolation(exception, sql.Message),
             SqlException { Number: SqlServerConstraintConflict } sql when sql.Message.Contains("FOREIGN KEY", StringComparison.Ordinal)
                 => new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict),
+            SqlException { Number: SqlServerSnapshotUpdateConflict } => new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict),
             SqlException sql when SqlServerUnavailable.Contains(sql.Number) || sql.Class >= 20
                 => new PersistenceFailure(PersistenceFailureKind.Unavailable),
             PostgresException { SqlState: PostgresUniqueViolation } postgres => UniqueViolation(exception, postgres.ConstraintName ?? postgres.MessageText),
