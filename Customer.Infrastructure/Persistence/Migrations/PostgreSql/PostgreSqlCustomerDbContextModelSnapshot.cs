@@ -164,6 +164,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("Status", "CreatedAt", "Id");
+
                     b.ToTable("Customers", (string)null);
                 });
 

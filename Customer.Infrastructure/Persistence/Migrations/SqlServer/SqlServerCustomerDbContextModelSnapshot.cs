@@ -160,6 +160,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("Status", "CreatedAt", "Id");
+
                     b.ToTable("Customers", (string)null);
                 });
 

@@ -155,6 +155,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("Status", "CreatedAt", "Id");
+
                     b.ToTable("Customers", (string)null);
                 });
 
