@@ -1,7 +1,6 @@
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence;
-using CustomerService.Infrastructure.Persistence.SaveSteps;
 using CustomerService.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;

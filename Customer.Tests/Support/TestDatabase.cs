@@ -33,14 +33,14 @@ public sealed class TestDatabase : IDisposable
     }
 
     /// <summary>A context configured as the service configures its own: the same save steps (versions, events).</summary>
-    public CustomerDbContext CreateContext() => Build(saveSteps: true, executionStrategy: null, []);
+    public CustomerDbContext CreateContext() => Build(Kind, ConnectionString, saveSteps: true, executionStrategy: null, []);
 
     /// <summary>As <see cref="CreateContext()"/>, with this execution strategy instead of the provider's.</summary>
     public CustomerDbContext CreateContext(Func<ExecutionStrategyDependencies, IExecutionStrategy> executionStrategy) =>
-        Build(saveSteps: true, executionStrategy, []);
+        Build(Kind, ConnectionString, saveSteps: true, executionStrategy, []);
 
     /// <summary>A context with only these interceptors: none of the save steps.</summary>
-    public CustomerDbContext CreateContextWith(params IInterceptor[] interceptors) => Build(saveSteps: false, executionStrategy: null, interceptors);
+    public CustomerDbContext CreateContextWith(params IInterceptor[] interceptors) => Build(Kind, ConnectionString, saveSteps: false, executionStrategy: null, interceptors);
 
     public void Dispose()
     {
@@ -56,12 +56,18 @@ public sealed class TestDatabase : IDisposable
             return;
         }
 
-        // The providers clear this database's pool before dropping it, so no idle connection outlives it.
-        using var db = CreateContextWith();
+        Drop(Kind, ConnectionString);
+    }
+
+    /// <summary>Drops a server database if it exists; the providers clear its pool first, so no idle connection outlives it.</summary>
+    public static void Drop(DatabaseKind kind, string connectionString)
+    {
+        using var db = Build(kind, connectionString, saveSteps: false, executionStrategy: null, []);
         db.Database.EnsureDeleted();
     }
 
-    private CustomerDbContext Build(bool saveSteps, Func<ExecutionStrategyDependencies, IExecutionStrategy>? executionStrategy, IInterceptor[] interceptors)
+    private static CustomerDbContext Build(
+        DatabaseKind kind, string connectionString, bool saveSteps, Func<ExecutionStrategyDependencies, IExecutionStrategy>? executionStrategy, IInterceptor[] interceptors)
     {
         void Configure(DbContextOptionsBuilder options)
         {
@@ -72,10 +78,10 @@ public sealed class TestDatabase : IDisposable
             }
         }
 
-        switch (Kind)
+        switch (kind)
         {
             case DatabaseKind.Sqlite:
-                var sqlite = new DbContextOptionsBuilder<SqliteCustomerDbContext>().UseSqlite(ConnectionString, o =>
+                var sqlite = new DbContextOptionsBuilder<SqliteCustomerDbContext>().UseSqlite(connectionString, o =>
                 {
                     if (executionStrategy is not null)
                     {
@@ -85,7 +91,7 @@ public sealed class TestDatabase : IDisposable
                 Configure(sqlite);
                 return new SqliteCustomerDbContext(sqlite.Options);
             case DatabaseKind.SqlServer:
-                var sqlServer = new DbContextOptionsBuilder<SqlServerCustomerDbContext>().UseSqlServer(ConnectionString, o =>
+                var sqlServer = new DbContextOptionsBuilder<SqlServerCustomerDbContext>().UseSqlServer(connectionString, o =>
                 {
                     o.EnableRetryOnFailure();
                     if (executionStrategy is not null)
@@ -96,7 +102,7 @@ public sealed class TestDatabase : IDisposable
                 Configure(sqlServer);
                 return new SqlServerCustomerDbContext(sqlServer.Options);
             case DatabaseKind.PostgreSql:
-                var postgres = new DbContextOptionsBuilder<PostgreSqlCustomerDbContext>().UseNpgsql(ConnectionString, o =>
+                var postgres = new DbContextOptionsBuilder<PostgreSqlCustomerDbContext>().UseNpgsql(connectionString, o =>
                 {
                     o.EnableRetryOnFailure();
                     if (executionStrategy is not null)
@@ -107,7 +113,7 @@ public sealed class TestDatabase : IDisposable
                 Configure(postgres);
                 return new PostgreSqlCustomerDbContext(postgres.Options);
             default:
-                throw new InvalidOperationException($"Unknown database kind {Kind}.");
+                throw new InvalidOperationException($"Unknown database kind {kind}.");
         }
     }
 }
