@@ -9,7 +9,8 @@ using Serilog.Events;
 namespace CustomerService.Tests.Api;
 
 /// <summary>Every event written while a command runs names the command and its customer, and nothing personal.</summary>
-public sealed class CommandLogScopeTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class CommandLogScopeTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private static readonly Dictionary<string, string> DatabaseCommandsLogged = new()
     {
@@ -25,7 +26,7 @@ public sealed class CommandLogScopeTests
     public void StartService()
     {
         _sink = new CapturingLogSink();
-        _factory = new CustomerApiFactory(extraSettings: DatabaseCommandsLogged);
+        _factory = NewFactory(DatabaseCommandsLogged);
         var service = _factory.WithWebHostBuilder(builder =>
             builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(_sink)));
         _client = new ApiClient(service.CreateClient(), _factory.Tokens.Valid());

@@ -6,13 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerService.Tests.Api;
 
+// SQLite only: the route table reads no data, so it is the same whatever the provider.
 /// <summary>HEAD is allowed by every endpoint that allows GET, whoever mapped it, Scalar's included.</summary>
 public sealed class HeadRouteCoverageTests
 {
     [Test]
     public async Task EveryEndpointThatAllowsGetAllowsHead()
     {
-        using var factory = new CustomerApiFactory(extraSettings: new Dictionary<string, string> { ["OpenApi:ScalarEnabled"] = "true" });
+        using var factory = new CustomerApiFactory(DatabaseKind.Sqlite, extraSettings: new Dictionary<string, string> { ["OpenApi:ScalarEnabled"] = "true" });
         using var client = factory.CreateClient();
         using var scalar = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/scalar", UriKind.Relative)));
 

@@ -6,12 +6,13 @@ using Microsoft.Data.Sqlite;
 namespace CustomerService.Tests.Api;
 
 /// <summary>Liveness and readiness, answered without a token, as JSON.</summary>
-public sealed class HealthTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class HealthTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private CustomerApiFactory _factory = null!;
 
     [SetUp]
-    public void StartService() => _factory = new CustomerApiFactory();
+    public void StartService() => _factory = NewFactory();
 
     [TearDown]
     public void StopService() => _factory.Dispose();
@@ -37,10 +38,7 @@ public sealed class HealthTests
         using var client = _factory.CreateClient();
         await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
-        // The database file disappears under the running service.
-        var path = _factory.ConnectionString["Data Source=".Length..];
-        SqliteConnection.ClearAllPools();
-        File.Delete(path);
+        await MakeTheDatabaseDisappearAsync();
 
         using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
@@ -50,6 +48,19 @@ public sealed class HealthTests
         Assert.That(body["ok"]!.GetValue<bool>(), Is.False);
         Assert.That(body["checks"]!["database"]!.GetValue<string>(), Is.EqualTo("Unhealthy"));
         Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    // Under the running service: the SQLite file is deleted, the server database dropped.
+    private async Task MakeTheDatabaseDisappearAsync()
+    {
+        if (Database != DatabaseKind.Sqlite)
+        {
+            await _factory.WithDatabaseAsync(db => db.Database.EnsureDeletedAsync());
+            return;
+        }
+
+        SqliteConnection.ClearAllPools();
+        File.Delete(_factory.ConnectionString["Data Source=".Length..]);
     }
 
     [Test]

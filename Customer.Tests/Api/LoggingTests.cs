@@ -10,7 +10,8 @@ using Serilog.Events;
 namespace CustomerService.Tests.Api;
 
 /// <summary>What operators see: every event of a request carries its id; secrets never appear.</summary>
-public sealed class LoggingTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class LoggingTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private static readonly Dictionary<string, string> EverythingLogged = new()
     {
@@ -26,7 +27,7 @@ public sealed class LoggingTests
     public void StartService()
     {
         _sink = new CapturingLogSink();
-        _factory = new CustomerApiFactory(extraSettings: EverythingLogged);
+        _factory = NewFactory(EverythingLogged);
     }
 
     [TearDown]

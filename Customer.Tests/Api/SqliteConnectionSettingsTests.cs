@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Tests.Api;
 
+// SQLite-only: PRAGMAs, the busy timeout and file locks exist on SQLite alone.
 /// <summary>
 /// SQLite as the service opens it: WAL, synchronous=FULL unless the operator opts into NORMAL, and a
 /// bounded wait for locks that ends in 503 rather than a hung request.
@@ -24,7 +25,7 @@ public sealed class SqliteConnectionSettingsTests
                 ["Database:SqliteSynchronous"] = synchronousSetting,
                 ["Database:SqliteBusyTimeoutSeconds"] = "2",
             };
-        using var factory = new CustomerApiFactory(extraSettings: settings);
+        using var factory = new CustomerApiFactory(DatabaseKind.Sqlite, extraSettings: settings);
 
         var first = await factory.WithDatabaseAsync(ReadSettingsAsync);
 
@@ -53,7 +54,7 @@ public sealed class SqliteConnectionSettingsTests
     [Test]
     public async Task ADatabaseLockedBeyondTheBusyTimeoutGives503AndTheServiceRecoversOnItsOwn()
     {
-        using var factory = new CustomerApiFactory(extraSettings: new Dictionary<string, string> { ["Database:SqliteBusyTimeoutSeconds"] = "1" });
+        using var factory = new CustomerApiFactory(DatabaseKind.Sqlite, extraSettings: new Dictionary<string, string> { ["Database:SqliteBusyTimeoutSeconds"] = "1" });
         using var client = factory.CreateApiClient();
         var id = await client.CreateCustomerAsync();
         var before = await client.PostRawAsync("customer.info", $$"""{"id":"{{id}}"}""");

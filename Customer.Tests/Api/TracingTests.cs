@@ -12,13 +12,14 @@ using OpenTelemetry.Trace;
 namespace CustomerService.Tests.Api;
 
 /// <summary>Traces: a request's server span, the command's span and its database spans, one linked tree.</summary>
-public sealed class TracingTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class TracingTests(DatabaseKind database) : DatabaseFixture(database)
 {
     [Test]
     public async Task AnUpdateIsAServerSpanWithDatabaseSpansBeneathItInTheSameTrace()
     {
         var spans = new List<Activity>();
-        using var factory = new CustomerApiFactory();
+        using var factory = NewFactory();
         var service = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddServiceTelemetry(tracing => tracing.AddInMemoryExporter(spans))));
         using var client = new ApiClient(service.CreateClient(), factory.Tokens.Valid());

@@ -15,12 +15,13 @@ namespace CustomerService.Tests.Extending;
 /// The worked examples of docs/extending.md, each wired into the real service through a test host
 /// exactly as an extender would register it, and exercised over HTTP.
 /// </summary>
-public sealed class ExtendingTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class ExtendingTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private CustomerApiFactory _factory = null!;
 
     [OneTimeSetUp]
-    public void StartService() => _factory = new CustomerApiFactory();
+    public void StartService() => _factory = NewFactory();
 
     [OneTimeTearDown]
     public void StopService() => _factory.Dispose();

@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerService.Tests.Infrastructure;
 
 /// <summary>The unit of work hands on an aggregate's events only after a successful save, with the version it stored.</summary>
-public sealed class CustomerEventCollectionTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class CustomerEventCollectionTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private static readonly DateTime Later = CustomerBuilder.RegisteredAt.AddHours(1);
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public void CreateDatabase() => _database = new SqliteTestDatabase();
+    public void CreateDatabase() => _database = TestDatabase.Create(Database);
 
     [TearDown]
     public void DropDatabase() => _database.Dispose();

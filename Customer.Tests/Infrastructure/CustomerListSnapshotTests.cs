@@ -4,7 +4,6 @@ using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence;
 using CustomerService.Infrastructure.Persistence.SavedCopies;
 using CustomerService.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -14,13 +13,14 @@ namespace CustomerService.Tests.Infrastructure;
 /// customer.list counts and reads its page in separate statements; another connection removing a
 /// customer between them must not make <c>total</c> and <c>data</c> disagree.
 /// </summary>
-public sealed class CustomerListSnapshotTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class CustomerListSnapshotTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private static readonly CustomerListFilter Everyone = new([], [], [], []);
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public void CreateDatabase() => _database = new SqliteTestDatabase();
+    public void CreateDatabase() => _database = TestDatabase.Create(Database);
 
     [TearDown]
     public void DropDatabase() => _database.Dispose();
@@ -29,7 +29,7 @@ public sealed class CustomerListSnapshotTests
     public async Task TheTotalAndThePageComeFromOneSnapshotWhileAnotherConnectionRemovesACustomer()
     {
         var ids = await AddCustomersAsync(3);
-        var removal = new RemoveAfterCounting(_database.ConnectionString, ids[0]);
+        var removal = new RemoveAfterCounting(_database, ids[0]);
         await using var db = ContextWith(removal);
 
         var page = await new CustomerRepository(db, new SavedCustomerCopies()).ListAsync(Everyone, skip: 0, limit: 10, CancellationToken.None);
@@ -46,7 +46,7 @@ public sealed class CustomerListSnapshotTests
     public async Task TheNextListSeesTheRemoval()
     {
         var ids = await AddCustomersAsync(2);
-        await using (var db = ContextWith(new RemoveAfterCounting(_database.ConnectionString, ids[0])))
+        await using (var db = ContextWith(new RemoveAfterCounting(_database, ids[0])))
         {
             await new CustomerRepository(db, new SavedCustomerCopies()).ListAsync(Everyone, 0, 10, CancellationToken.None);
         }
@@ -57,8 +57,7 @@ public sealed class CustomerListSnapshotTests
         Assert.That((page.Total, page.Customers.Count), Is.EqualTo((1, 1)));
     }
 
-    private SqliteCustomerDbContext ContextWith(IInterceptor interceptor) =>
-        new(new DbContextOptionsBuilder<SqliteCustomerDbContext>().UseSqlite(_database.ConnectionString).AddInterceptors(interceptor).Options);
+    private CustomerDbContext ContextWith(IInterceptor interceptor) => _database.CreateContextWith(interceptor);
 
     private async Task<List<string>> AddCustomersAsync(int count)
     {
@@ -72,7 +71,7 @@ public sealed class CustomerListSnapshotTests
     }
 
     /// <summary>Once the first COUNT has been read, removes a customer through a connection of its own.</summary>
-    private sealed class RemoveAfterCounting(string connectionString, string id) : DbCommandInterceptor
+    private sealed class RemoveAfterCounting(TestDatabase database, string id) : DbCommandInterceptor
     {
         public bool Removed { get; private set; }
 
@@ -92,17 +91,14 @@ public sealed class CustomerListSnapshotTests
 
         private async Task RemoveOnceAfterCountAsync(DbCommand command, CancellationToken cancellationToken)
         {
-            if (Removed || !command.CommandText.Contains("COUNT(*)", StringComparison.Ordinal))
+            // PostgreSQL's SQL spells it count(*).
+            if (Removed || !command.CommandText.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase))
             {
                 return;
             }
 
-            await using var other = new SqliteConnection(connectionString);
-            await other.OpenAsync(cancellationToken);
-            await using var delete = other.CreateCommand();
-            delete.CommandText = "PRAGMA foreign_keys = ON; DELETE FROM Customers WHERE Id = $id";
-            delete.Parameters.AddWithValue("$id", id);
-            Assert.That(await delete.ExecuteNonQueryAsync(cancellationToken), Is.EqualTo(1));
+            await using var other = database.CreateContextWith();
+            Assert.That(await other.Customers.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken), Is.EqualTo(1));
             Removed = true;
         }
     }

@@ -6,14 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Tests.Infrastructure;
 
-/// <summary>The repository and unit of work against a real SQLite database.</summary>
-public sealed class CustomerPersistenceTests
+/// <summary>The repository and unit of work against a real database of each kind.</summary>
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class CustomerPersistenceTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private static readonly DateTime Now = new(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc);
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public void CreateDatabase() => _database = new SqliteTestDatabase();
+    public void CreateDatabase() => _database = TestDatabase.Create(Database);
 
     [TearDown]
     public void DropDatabase() => _database.Dispose();

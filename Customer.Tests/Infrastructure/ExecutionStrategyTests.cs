@@ -1,7 +1,6 @@
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence;
-using CustomerService.Infrastructure.Persistence.SaveSteps;
 using CustomerService.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -12,13 +11,14 @@ namespace CustomerService.Tests.Infrastructure;
 /// A transient failure re-runs the whole load-apply-save unit (as SQL Server's retrying strategy
 /// does), each attempt from a clean change tracker, so nothing of a failed attempt leaks into the next.
 /// </summary>
-public sealed class ExecutionStrategyTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class ExecutionStrategyTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private static readonly DateTime Now = new(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc);
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public void CreateDatabase() => _database = new SqliteTestDatabase();
+    public void CreateDatabase() => _database = TestDatabase.Create(Database);
 
     [TearDown]
     public void DropDatabase() => _database.Dispose();
@@ -33,10 +33,7 @@ public sealed class ExecutionStrategyTests
             await setup.SaveChangesAsync();
         }
 
-        var options = new DbContextOptionsBuilder<SqliteCustomerDbContext>()
-            .UseSqlite(_database.ConnectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new RetryOnTransientTestFailure(dependencies)));
-        options.AddCustomerSaveSteps();
-        await using var db = new SqliteCustomerDbContext(options.Options);
+        await using var db = _database.CreateContext(dependencies => new RetryOnTransientTestFailure(dependencies));
         IUnitOfWork unitOfWork = db;
         var attempts = 0;
         var trackedAtStart = new List<int>();

@@ -30,6 +30,16 @@ public sealed class MigrationsTests
     }
 
     [Test]
+    public void PostgreSqlModelHasNoChangesWithoutAMigration()
+    {
+        // Building the model needs no server; the connection is never opened.
+        using var db = PostgreSql();
+
+        Assert.That(db.Database.HasPendingModelChanges(), Is.False,
+            "The model changed without a PostgreSQL migration: run dotnet ef migrations add (see README).");
+    }
+
+    [Test]
     public void EachProviderHasItsOwnMigrations()
     {
         using var sqlite = new SqliteCustomerDbContext(new DbContextOptionsBuilder<SqliteCustomerDbContext>()
@@ -37,17 +47,20 @@ public sealed class MigrationsTests
         using var sqlServer = new SqlServerCustomerDbContext(new DbContextOptionsBuilder<SqlServerCustomerDbContext>()
             .UseSqlServer("Server=unused;Database=unused").Options);
 
-        var sqliteMigrations = sqlite.Database.GetMigrations().ToList();
-        var sqlServerMigrations = sqlServer.Database.GetMigrations().ToList();
+        using var postgreSql = PostgreSql();
 
-        Assert.That(sqliteMigrations, Is.Not.Empty);
-        Assert.That(sqlServerMigrations, Is.Not.Empty);
+        Assert.That(sqlite.Database.GetMigrations(), Is.Not.Empty);
+        Assert.That(sqlServer.Database.GetMigrations(), Is.Not.Empty);
+        Assert.That(postgreSql.Database.GetMigrations(), Is.Not.Empty);
         Assert.That(
             sqlite.GetService<IMigrationsAssembly>().Migrations.Values.Select(t => t.Namespace),
             Has.All.EndsWith(".Sqlite"));
         Assert.That(
             sqlServer.GetService<IMigrationsAssembly>().Migrations.Values.Select(t => t.Namespace),
             Has.All.EndsWith(".SqlServer"));
+        Assert.That(
+            postgreSql.GetService<IMigrationsAssembly>().Migrations.Values.Select(t => t.Namespace),
+            Has.All.EndsWith(".PostgreSql"));
     }
 
     [Test]
@@ -75,4 +88,7 @@ public sealed class MigrationsTests
 
         Assert.That(script, Does.Contain("ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION ON"));
     }
+
+    private static PostgreSqlCustomerDbContext PostgreSql() =>
+        new(new DbContextOptionsBuilder<PostgreSqlCustomerDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
 }

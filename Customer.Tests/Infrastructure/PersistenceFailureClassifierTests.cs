@@ -2,20 +2,23 @@ using CustomerService.Application.Common.Persistence;
 using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence;
 using CustomerService.Tests.Support;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CustomerService.Tests.Infrastructure;
 
-/// <summary>Real provider exceptions, provoked on a real SQLite database, and what the classifier makes of them.</summary>
-public sealed class PersistenceFailureClassifierTests
+/// <summary>Real provider exceptions, provoked on a real database of each kind, and what the classifier makes of them.</summary>
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class PersistenceFailureClassifierTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private static readonly DateTime Now = new(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc);
     private readonly PersistenceFailureClassifier _classifier = new();
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public void CreateDatabase() => _database = new SqliteTestDatabase();
+    public void CreateDatabase() => _database = TestDatabase.Create(Database);
 
     [TearDown]
     public void DropDatabase() => _database.Dispose();
@@ -64,40 +67,11 @@ public sealed class PersistenceFailureClassifierTests
     {
         await using var db = _database.CreateContext();
         var exception = Assert.CatchAsync(() => db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO CustomerAddresses (Id, CustomerId, Position, Name, FirstName, Address1, PostCode, City, State, Country) " +
+            "INSERT INTO \"CustomerAddresses\" (\"Id\", \"CustomerId\", \"Position\", \"Name\", \"FirstName\", \"Address1\", \"PostCode\", \"City\", \"State\", \"Country\") " +
             "VALUES ('a1', 'removed-customer', 0, 'Home', 'Ann', 'Street 1', '12345', 'Town', 'State', 'US')"));
 
-        Assert.That(exception, Is.InstanceOf<SqliteException>().With.Property(nameof(SqliteException.SqliteExtendedErrorCode)).EqualTo(787));
+        Assert.That(IsForeignKeyViolation(exception), Is.True, exception?.ToString());
         Assert.That(_classifier.Classify(exception!), Is.EqualTo(new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict)));
-    }
-
-    [Test]
-    public void ClassifiesADatabaseThatCannotBeOpenedAsUnavailable()
-    {
-        var missingDirectory = Path.Combine(Path.GetTempPath(), $"no-such-dir-{Guid.NewGuid():N}", "customers.db");
-        using var db = _database.CreateContext($"Data Source={missingDirectory}");
-
-        var exception = Assert.CatchAsync(() => db.Customers.AnyAsync());
-
-        Assert.That(_classifier.Classify(exception!)?.Kind, Is.EqualTo(PersistenceFailureKind.Unavailable));
-    }
-
-    [Test]
-    public async Task ClassifiesADatabaseLockedBeyondItsTimeoutAsUnavailable()
-    {
-        await using var holder = new SqliteConnection(_database.ConnectionString);
-        await holder.OpenAsync();
-        await using (var begin = holder.CreateCommand())
-        {
-            begin.CommandText = "BEGIN EXCLUSIVE;";
-            await begin.ExecuteNonQueryAsync();
-        }
-
-        await using var db = _database.CreateContext($"{_database.ConnectionString};Default Timeout=1");
-        db.Customers.Add(NewCustomer("locked@example.com"));
-        var exception = Assert.CatchAsync(() => db.SaveChangesAsync());
-
-        Assert.That(_classifier.Classify(exception!)?.Kind, Is.EqualTo(PersistenceFailureKind.Unavailable));
     }
 
     [Test]
@@ -106,6 +80,14 @@ public sealed class PersistenceFailureClassifierTests
         Assert.That(_classifier.Classify(new InvalidOperationException("a bug")), Is.Null);
         Assert.That(_classifier.Classify(new DbUpdateException("wrapped", new ArgumentException("a bug"))), Is.Null);
     }
+
+    private static bool IsForeignKeyViolation(Exception? exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 787,
+        SqlException sqlServer => sqlServer.Number == 547,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+        _ => false,
+    };
 
     private static Customer NewCustomer(string email) =>
         Customer.Register(EmailAddress.Create(email), "hash", "John", "Doe", CustomerStatus.Active, [], [], Now);

@@ -8,14 +8,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerService.Tests.Infrastructure;
 
-/// <summary>Each save step on its own, on a real SQLite database: one job each, and nothing of the other's.</summary>
-public sealed class SaveStepsTests
+/// <summary>Each save step on its own, on a real database of each kind: one job each, and nothing of the other's.</summary>
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class SaveStepsTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private static readonly DateTime Later = CustomerBuilder.RegisteredAt.AddHours(1);
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public void CreateDatabase() => _database = new SqliteTestDatabase();
+    public void CreateDatabase() => _database = TestDatabase.Create(Database);
 
     [TearDown]
     public void DropDatabase() => _database.Dispose();
@@ -96,8 +97,7 @@ public sealed class SaveStepsTests
         Assert.That(committed.DomainEvents, Is.Empty);
     }
 
-    private SqliteCustomerDbContext ContextWith(IInterceptor step) =>
-        new(new DbContextOptionsBuilder<SqliteCustomerDbContext>().UseSqlite(_database.ConnectionString).AddInterceptors(step).Options);
+    private CustomerDbContext ContextWith(IInterceptor step) => _database.CreateContextWith(step);
 
     private async Task<Customer> SaveNewAsync(params AddressDetails[] addresses)
     {

@@ -4,6 +4,7 @@ using CustomerService.Tests.Support;
 
 namespace CustomerService.Tests.Infrastructure;
 
+// SQLite-only: the write gate serialises writers to one SQLite file; servers have no such gate.
 /// <summary>
 /// The in-process write gate: one writer at a time per database file, waiting without a thread, and
 /// every save of the service passes through it.
@@ -65,7 +66,7 @@ public sealed class SqliteWriteGateTests
     [Test]
     public async Task TheServiceSavesThroughTheGate()
     {
-        using var factory = new CustomerApiFactory();
+        using var factory = new CustomerApiFactory(DatabaseKind.Sqlite);
         using var client = factory.CreateApiClient();
         var id = await client.CreateCustomerAsync();
         var gate = SqliteWriteGate.For(factory.ConnectionString);

@@ -11,7 +11,8 @@ namespace CustomerService.Tests.Integration;
 /// or removes a customer between this service's calls or in the middle of one: every answer is still
 /// the stored truth, version_conflict only answers a stale sent version, and nothing is a 5xx.
 /// </summary>
-public sealed class AnotherWriterTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class AnotherWriterTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private CustomerApiFactory _factory = null!;
     private ApiClient _client = null!;
@@ -19,7 +20,7 @@ public sealed class AnotherWriterTests
     [OneTimeSetUp]
     public void StartService()
     {
-        _factory = new CustomerApiFactory();
+        _factory = NewFactory();
         _client = _factory.CreateApiClient();
     }
 
@@ -35,7 +36,7 @@ public sealed class AnotherWriterTests
     {
         var id = await _client.CreateCustomerAsync();
         EnvelopeAssert.IsCustomer(await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["status"] = "INACTIVE" }));
-        await ChangeElsewhereAsync(id, "UPDATE Customers SET Status = 'ACTIVE', Version = Version + 1 WHERE Id = {0}");
+        await ChangeElsewhereAsync(id, "UPDATE \"Customers\" SET \"Status\" = 'ACTIVE', \"Version\" = \"Version\" + 1 WHERE \"Id\" = {0}");
 
         var answer = EnvelopeAssert.IsCustomer(await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["status"] = "INACTIVE" }));
         var stored = await _factory.GetStoredAsync(id);
@@ -52,7 +53,7 @@ public sealed class AnotherWriterTests
     public async Task ANoOpIsJudgedAgainstTheStoredStateAndAnswersIt()
     {
         var id = await _client.CreateCustomerAsync();
-        await ChangeElsewhereAsync(id, "UPDATE Customers SET LastName = 'Elsewhere', Version = Version + 1 WHERE Id = {0}");
+        await ChangeElsewhereAsync(id, "UPDATE \"Customers\" SET \"LastName\" = 'Elsewhere', \"Version\" = \"Version\" + 1 WHERE \"Id\" = {0}");
 
         var answer = EnvelopeAssert.IsCustomer(await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "John" }));
 
@@ -68,7 +69,7 @@ public sealed class AnotherWriterTests
     {
         var id = await _client.CreateCustomerAsync();
         EnvelopeAssert.IsCustomer(await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Seen" }));
-        await ChangeElsewhereAsync(id, "UPDATE Customers SET FirstName = 'Changed', Version = Version + 1 WHERE Id = {0}");
+        await ChangeElsewhereAsync(id, "UPDATE \"Customers\" SET \"FirstName\" = 'Changed', \"Version\" = \"Version\" + 1 WHERE \"Id\" = {0}");
 
         var removed = await _client.PostAsync("customer.remove", new JsonObject { ["id"] = id });
 
@@ -94,7 +95,7 @@ public sealed class AnotherWriterTests
     public async Task RemoveWithAStaleVersionIsAConflictNamingTheStoredVersionAndKeepsTheCustomer()
     {
         var id = await _client.CreateCustomerAsync();
-        await ChangeElsewhereAsync(id, "UPDATE Customers SET FirstName = 'Changed', Version = Version + 1 WHERE Id = {0}");
+        await ChangeElsewhereAsync(id, "UPDATE \"Customers\" SET \"FirstName\" = 'Changed', \"Version\" = \"Version\" + 1 WHERE \"Id\" = {0}");
 
         var refused = await _client.PostAsync("customer.remove", new JsonObject { ["id"] = id, ["version"] = 1 });
 
@@ -107,7 +108,7 @@ public sealed class AnotherWriterTests
     public async Task RemoveWithTheStoredVersionRemoves()
     {
         var id = await _client.CreateCustomerAsync();
-        await ChangeElsewhereAsync(id, "UPDATE Customers SET FirstName = 'Changed', Version = Version + 1 WHERE Id = {0}");
+        await ChangeElsewhereAsync(id, "UPDATE \"Customers\" SET \"FirstName\" = 'Changed', \"Version\" = \"Version\" + 1 WHERE \"Id\" = {0}");
 
         var removed = await _client.PostAsync("customer.remove", new JsonObject { ["id"] = id, ["version"] = 2 });
 
@@ -160,9 +161,9 @@ public sealed class AnotherWriterTests
         var id = await _client.CreateCustomerAsync();
         EnvelopeAssert.IsCustomer(await _client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Seen" }));
         await _factory.WithDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO CustomerAddresses (Id, CustomerId, Position, Name, FirstName, Address1, PostCode, City, State, Country) " +
+            "INSERT INTO \"CustomerAddresses\" (\"Id\", \"CustomerId\", \"Position\", \"Name\", \"FirstName\", \"Address1\", \"PostCode\", \"City\", \"State\", \"Country\") " +
             "VALUES ('added-elsewhere', {0}, 9, 'Other', 'Ann', 'Street 1', '12345', 'Town', 'State', 'US')", id));
-        await ChangeElsewhereAsync(id, "UPDATE Customers SET UpdatedAt = UpdatedAt, Version = Version + 1 WHERE Id = {0}");
+        await ChangeElsewhereAsync(id, "UPDATE \"Customers\" SET \"UpdatedAt\" = \"UpdatedAt\", \"Version\" = \"Version\" + 1 WHERE \"Id\" = {0}");
 
         var answer = EnvelopeAssert.IsCustomer(await _client.PostAsync("customer.address.update",
             new JsonObject { ["customerId"] = id, ["address"] = new JsonObject { ["id"] = "added-elsewhere", ["city"] = "Here" } }));
@@ -170,7 +171,7 @@ public sealed class AnotherWriterTests
         Assert.That(answer["addresses"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "added-elsewhere")!["city"]!.GetValue<string>(), Is.EqualTo("Here"));
     }
 
-    // As another instance writes: the change and a raised version, in one statement.
+    // As another instance writes: the change and a raised version, in one statement (names quoted: PostgreSQL folds bare ones to lower case).
     private Task<int> ChangeElsewhereAsync(string id, string update) =>
         _factory.WithDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(update, id));
 

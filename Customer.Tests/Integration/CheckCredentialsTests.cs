@@ -5,7 +5,8 @@ using CustomerService.Tests.Support;
 namespace CustomerService.Tests.Integration;
 
 /// <summary>customer.checkCredentials over HTTP.</summary>
-public sealed class CheckCredentialsTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class CheckCredentialsTests(DatabaseKind database) : HttpFixture(database)
 {
     private const string Password = "correct horse battery";
 

@@ -5,7 +5,8 @@ using CustomerService.Tests.Support;
 namespace CustomerService.Tests.Integration;
 
 /// <summary>Optimistic concurrency over HTTP: racing partial updates all win; a stale explicit version loses cleanly.</summary>
-public sealed class ConcurrentUpdateTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class ConcurrentUpdateTests(DatabaseKind database) : HttpFixture(database)
 {
     [Test]
     public async Task ParallelUpdatesOfDifferentFieldsAllSucceedAndAllLand()

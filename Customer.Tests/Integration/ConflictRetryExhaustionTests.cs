@@ -17,12 +17,13 @@ namespace CustomerService.Tests.Integration;
 /// When every save meets a concurrent change, retries stop after their bound and the caller is told the
 /// service is too busy (503), never 500, and never version_conflict, which is only for a stale sent version.
 /// </summary>
-public sealed class ConflictRetryExhaustionTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class ConflictRetryExhaustionTests(DatabaseKind database) : DatabaseFixture(database)
 {
     [Test]
     public async Task AnUpdateThatAlwaysConflictsEndsAsServiceUnavailableAfterTheLastAttempt()
     {
-        using var factory = new CustomerApiFactory();
+        using var factory = NewFactory();
         using var plain = factory.CreateApiClient();
         var id = await plain.CreateCustomerAsync();
         var saves = new SaveCounter();

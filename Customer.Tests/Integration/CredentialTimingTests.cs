@@ -9,12 +9,13 @@ namespace CustomerService.Tests.Integration;
 /// customer.checkCredentials must not reveal, by its response time, whether an email exists: an
 /// unknown email costs a password-hash check just like a wrong password does.
 /// </summary>
-public sealed class CredentialTimingTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class CredentialTimingTests(DatabaseKind database) : DatabaseFixture(database)
 {
     [Test]
     public async Task AnUnknownEmailTakesAsLongAsAWrongPassword()
     {
-        using var factory = new CustomerApiFactory();
+        using var factory = NewFactory();
         using var client = factory.CreateApiClient();
         var known = CustomerRequests.UniqueEmail("timing");
         await client.CreateCustomerAsync(CustomerRequests.Create(known));

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerService.Tests.Integration;
 
 /// <summary>customer.address.create, .info, .update and .remove over HTTP; every test works on customers of its own.</summary>
-public sealed class CustomerAddressTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class CustomerAddressTests(DatabaseKind database) : HttpFixture(database)
 {
     private static readonly string[] AddressKeys =
         ["name", "firstName", "lastName", "address_1", "address_2", "postCode", "city", "state", "country", "company", "phone", "instructions", "id"];

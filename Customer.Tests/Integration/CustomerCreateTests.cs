@@ -7,9 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Tests.Integration;
 
-[TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.SqlServer)]
-[TestFixture(DatabaseKind.PostgreSql)]
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
 public sealed class CustomerCreateTests(DatabaseKind database) : HttpFixture(database)
 {
     [Test]

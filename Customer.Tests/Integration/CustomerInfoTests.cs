@@ -4,9 +4,7 @@ using CustomerService.Tests.Support;
 
 namespace CustomerService.Tests.Integration;
 
-[TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.SqlServer)]
-[TestFixture(DatabaseKind.PostgreSql)]
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
 public sealed class CustomerInfoTests(DatabaseKind database) : HttpFixture(database)
 {
     [Test]

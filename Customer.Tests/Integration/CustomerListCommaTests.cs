@@ -8,7 +8,8 @@ namespace CustomerService.Tests.Integration;
 /// customer.list filters holding commas: an array element, or a repeated query parameter, is one value
 /// whole; only a plain string is split on commas. A blank element is refused, not dropped.
 /// </summary>
-public sealed class CustomerListCommaTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class CustomerListCommaTests(DatabaseKind database) : HttpFixture(database)
 {
     // Unique per run (and within the 50 characters of a tag), so only these customers match.
     private readonly string _b2b = $"b2b-{Guid.NewGuid():N}"[..20];

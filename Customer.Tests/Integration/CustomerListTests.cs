@@ -13,7 +13,8 @@ namespace CustomerService.Tests.Integration;
 /// customer.list over HTTP. The filter tests share one service seeded once with a known set and never
 /// change it; tests that need an exact whole set (paging, SQL) start a service of their own.
 /// </summary>
-public sealed class CustomerListTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class CustomerListTests(DatabaseKind database) : HttpFixture(database)
 {
     // The seeded set: name -> id, in creation order.
     private readonly Dictionary<string, string> _ids = [];
@@ -33,7 +34,7 @@ public sealed class CustomerListTests() : HttpFixture(DatabaseKind.Sqlite)
     [Test]
     public async Task PagingWithLimitFiveWalksTheWholeSetOnceInCreationOrder()
     {
-        using var factory = new CustomerApiFactory();
+        using var factory = NewFactory();
         using var client = factory.CreateApiClient();
         var created = new List<(string Id, DateTime CreatedAt)>();
         for (var i = 0; i < 23; i++)
@@ -262,7 +263,7 @@ public sealed class CustomerListTests() : HttpFixture(DatabaseKind.Sqlite)
     public async Task TheQueryIsFilteredOrderedAndPagedInTheDatabase()
     {
         var sink = new CapturingLogSink();
-        using var factory = new CustomerApiFactory(extraSettings: new Dictionary<string, string>
+        using var factory = NewFactory(new Dictionary<string, string>
         {
             ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
         });
@@ -287,14 +288,17 @@ public sealed class CustomerListTests() : HttpFixture(DatabaseKind.Sqlite)
             .Select(e => ((ScalarValue)e.Properties["commandText"]).Value as string ?? string.Empty)
             .ToList();
         Assert.That(commands, Is.Not.Empty, "the executed EF Core commands of the request should be logged");
+
+        // SQL Server pages with OFFSET ... FETCH NEXT and quotes names in brackets.
+        var (limit, fromCustomers) = Database == DatabaseKind.SqlServer ? ("FETCH NEXT", "FROM [Customers]") : ("LIMIT", "FROM \"Customers\"");
         Assert.That(
             commands,
-            Has.Some.Matches<string>(c => Contains(c, "LIMIT") && Contains(c, "OFFSET") && Contains(c, "WHERE") && Contains(c, "ORDER BY")),
+            Has.Some.Matches<string>(c => Contains(c, limit) && Contains(c, "OFFSET") && Contains(c, "WHERE") && Contains(c, "ORDER BY")),
             string.Join("\n---\n", commands));
-        var customerQueries = commands.Where(c => Contains(c, "FROM \"Customers\"")).ToList();
+        var customerQueries = commands.Where(c => Contains(c, fromCustomers)).ToList();
         Assert.That(customerQueries, Is.Not.Empty, string.Join("\n---\n", commands));
         Assert.That(
-            customerQueries.Where(c => !Contains(c, "COUNT(") && !Contains(c, "LIMIT")),
+            customerQueries.Where(c => !Contains(c, "COUNT(") && !Contains(c, limit)),
             Is.Empty,
             "no command may read customers without a LIMIT when a limit is given");
     }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerService.Tests.Integration;
 
 /// <summary>customer.remove over HTTP; every test works on customers of its own.</summary>
-public sealed class CustomerRemoveTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class CustomerRemoveTests(DatabaseKind database) : HttpFixture(database)
 {
     [Test]
     public async Task RemovingAnswersExactlyOkTrueAndTheCustomerIsGone()

@@ -5,9 +5,7 @@ using CustomerService.Tests.Support;
 
 namespace CustomerService.Tests.Integration;
 
-[TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.SqlServer)]
-[TestFixture(DatabaseKind.PostgreSql)]
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
 public sealed class CustomerUpdateTests(DatabaseKind database) : HttpFixture(database)
 {
     private const string UnknownId = "NoSuchCustomer01";

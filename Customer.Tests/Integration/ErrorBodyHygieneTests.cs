@@ -9,7 +9,8 @@ namespace CustomerService.Tests.Integration;
 /// Error bodies are envelopes and nothing more: no stack traces, exception types, SQL or secrets,
 /// even when the database fails with a message full of them.
 /// </summary>
-public sealed class ErrorBodyHygieneTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class ErrorBodyHygieneTests(DatabaseKind database) : HttpFixture(database)
 {
     // A message as a careless exception would carry it: SQL, type names, provider names, a stack frame.
     private const string LeakyMessage =

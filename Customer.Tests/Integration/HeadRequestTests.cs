@@ -8,7 +8,8 @@ namespace CustomerService.Tests.Integration;
 /// HEAD answers wherever GET does, with GET's status, headers and rules. The test server keeps the body
 /// Kestrel would drop, which shows the error code; <c>HeadOverKestrelTests</c> shows that no body is sent.
 /// </summary>
-public sealed class HeadRequestTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class HeadRequestTests(DatabaseKind database) : HttpFixture(database)
 {
     private string _customerId = null!;
     private string _addressId = null!;

@@ -20,7 +20,8 @@ public sealed record MalformedCase(string Name, string Method, Func<string, byte
 /// Bodies that are not what a method takes, and requests that are not what the routes take. Every one
 /// gets a 4xx envelope with the right code, never a 500, and changes nothing in the database.
 /// </summary>
-public sealed class MalformedRequestTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class MalformedRequestTests(DatabaseKind database) : HttpFixture(database)
 {
     private const int MaxBodyBytes = 64 * 1024;
 

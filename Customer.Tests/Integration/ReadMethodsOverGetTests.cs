@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerService.Tests.Integration;
 
 /// <summary>Read methods answer GET with their arguments in the query string; mutations refuse GET and change nothing.</summary>
-public sealed class ReadMethodsOverGetTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class ReadMethodsOverGetTests(DatabaseKind database) : HttpFixture(database)
 {
     [Test]
     public async Task CustomerInfoOverGetAnswersTheSameAsOverPost()

@@ -5,7 +5,8 @@ using CustomerService.Tests.Support;
 namespace CustomerService.Tests.Integration;
 
 /// <summary>x-request-id: echoed when the caller sends a sane one, generated otherwise, on every response.</summary>
-public sealed class RequestIdTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class RequestIdTests(DatabaseKind database) : HttpFixture(database)
 {
     private const string Header = "x-request-id";
     private const string GeneratedPattern = "^[A-Za-z0-9_-]{8,128}$";

@@ -9,13 +9,14 @@ namespace CustomerService.Tests.Integration;
 /// never decides an answer. To see which state a change started from, these tests write behind the
 /// service's back without raising the version, which no real writer does.
 /// </summary>
-public sealed class SavedCopiesTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class SavedCopiesTests(DatabaseKind database) : HttpFixture(database)
 {
     [Test]
     public async Task AChangeStartsFromTheStateThisProcessSavedWithoutReadingItBack()
     {
         var id = await CreateRenamedAsync("Saved");
-        await SqlAsync("UPDATE Customers SET FirstName = 'Unseen' WHERE Id = {0}", id);
+        await SqlAsync("UPDATE \"Customers\" SET \"FirstName\" = 'Unseen' WHERE \"Id\" = {0}", id);
 
         var changed = EnvelopeAssert.IsCustomer(await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["lastName"] = "Copy" }));
 
@@ -28,7 +29,7 @@ public sealed class SavedCopiesTests() : HttpFixture(DatabaseKind.Sqlite)
     public async Task ANoOpAgainstTheCopyIsDecidedAgainstTheDatabase()
     {
         var id = await CreateRenamedAsync("Saved");
-        await SqlAsync("UPDATE Customers SET FirstName = 'Unseen' WHERE Id = {0}", id);
+        await SqlAsync("UPDATE \"Customers\" SET \"FirstName\" = 'Unseen' WHERE \"Id\" = {0}", id);
 
         // Against the copy this changes nothing; the database holds another name, so it is a change.
         var changed = EnvelopeAssert.IsCustomer(await Client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["firstName"] = "Saved" }));
@@ -46,7 +47,7 @@ public sealed class SavedCopiesTests() : HttpFixture(DatabaseKind.Sqlite)
     {
         var id = await CreateRenamedAsync("Saved");
         await SqlAsync(
-            "INSERT INTO CustomerAddresses (Id, CustomerId, Position, Name, FirstName, Address1, PostCode, City, State, Country) " +
+            "INSERT INTO \"CustomerAddresses\" (\"Id\", \"CustomerId\", \"Position\", \"Name\", \"FirstName\", \"Address1\", \"PostCode\", \"City\", \"State\", \"Country\") " +
             "VALUES ('unseen-address', {0}, 7, 'Other', 'Ann', 'Street 1', '12345', 'Town', 'State', 'US')", id);
 
         var removed = EnvelopeAssert.IsCustomer(await Client.PostAsync("customer.address.remove", new JsonObject { ["customerId"] = id, ["addressId"] = "unseen-address" }));
@@ -61,5 +62,6 @@ public sealed class SavedCopiesTests() : HttpFixture(DatabaseKind.Sqlite)
         return id;
     }
 
+    // Names quoted: PostgreSQL folds bare ones to lower case.
     private Task<int> SqlAsync(string sql, string id) => Factory.WithDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(sql, id));
 }

@@ -3,12 +3,13 @@ using CustomerService.Tests.Support;
 
 namespace CustomerService.Tests.Integration;
 
-public sealed class SmokeTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class SmokeTests(DatabaseKind database) : DatabaseFixture(database)
 {
     [Test]
     public async Task CreatesThenReadsACustomerOverHttp()
     {
-        using var factory = new CustomerApiFactory();
+        using var factory = NewFactory();
         using var client = factory.CreateApiClient();
 
         var id = await client.CreateCustomerAsync();

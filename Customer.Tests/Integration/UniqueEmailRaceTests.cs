@@ -8,20 +8,15 @@ namespace CustomerService.Tests.Integration;
 /// Parallel requests claiming one email: the unique index, not the friendly pre-check, must decide,
 /// and the losers must hear duplicate_key (409), never 500 or 503. Each test has a service of its own.
 /// </summary>
-[TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.SqlServer)]
-[TestFixture(DatabaseKind.PostgreSql)]
-public sealed class UniqueEmailRaceTests(DatabaseKind database)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class UniqueEmailRaceTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private const int Contenders = 8;
-
-    [OneTimeSetUp]
-    public void SkipWithoutDatabase() => HttpFixture.SkipUnlessAvailable(database);
 
     [Test]
     public async Task ParallelCreatesOfOneEmailLetExactlyOneWin()
     {
-        using var factory = new CustomerApiFactory(database);
+        using var factory = NewFactory();
         using var client = factory.CreateApiClient();
         var email = CustomerRequests.UniqueEmail("race");
 
@@ -38,7 +33,7 @@ public sealed class UniqueEmailRaceTests(DatabaseKind database)
     [Test]
     public async Task ParallelCreatesOfOneEmailInDifferentCasingsLetExactlyOneWin()
     {
-        using var factory = new CustomerApiFactory(database);
+        using var factory = NewFactory();
         using var client = factory.CreateApiClient();
         var emails = Casings(CustomerRequests.UniqueEmail("Race"));
 
@@ -53,7 +48,7 @@ public sealed class UniqueEmailRaceTests(DatabaseKind database)
     [Test]
     public async Task ParallelUpdatesOfDifferentCustomersToOneEmailLetExactlyOneWin()
     {
-        using var factory = new CustomerApiFactory(database);
+        using var factory = NewFactory();
         using var client = factory.CreateApiClient();
         var ids = new List<string>();
         for (var i = 0; i < Contenders; i++)
@@ -78,7 +73,7 @@ public sealed class UniqueEmailRaceTests(DatabaseKind database)
     [Test]
     public async Task ParallelUpdatesToOneEmailInDifferentCasingsLetExactlyOneWin()
     {
-        using var factory = new CustomerApiFactory(database);
+        using var factory = NewFactory();
         using var client = factory.CreateApiClient();
         var ids = new List<string>();
         for (var i = 0; i < Contenders; i++)

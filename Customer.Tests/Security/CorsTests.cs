@@ -5,7 +5,8 @@ using CustomerService.Tests.Support;
 namespace CustomerService.Tests.Security;
 
 /// <summary>Browsers may call from the configured origins only; preflights are answered before authentication.</summary>
-public sealed class CorsTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class CorsTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private const string Allowed = "https://shop.example.com";
     private const string AlsoAllowed = "http://localhost:5173";
@@ -44,7 +45,7 @@ public sealed class CorsTests
     [Test]
     public async Task WithoutConfigurationNoOriginIsAllowed()
     {
-        using var factory = new CustomerApiFactory();
+        using var factory = NewFactory();
         using var http = factory.CreateClient();
 
         foreach (var origin in new[] { Allowed, AlsoAllowed, "null" })
@@ -94,8 +95,8 @@ public sealed class CorsTests
         }
     }
 
-    private static CustomerApiFactory WithOrigins(params string[] origins) =>
-        new(extraSettings: origins.Select((origin, i) => (Key: $"Cors:AllowedOrigins:{i}", Value: origin)).ToDictionary(p => p.Key, p => p.Value));
+    private CustomerApiFactory WithOrigins(params string[] origins) =>
+        NewFactory(origins.Select((origin, i) => (Key: $"Cors:AllowedOrigins:{i}", Value: origin)).ToDictionary(p => p.Key, p => p.Value));
 
     private static HttpRequestMessage Preflight(string origin)
     {

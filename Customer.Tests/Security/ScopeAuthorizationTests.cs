@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Mvc.Routing;
 namespace CustomerService.Tests.Security;
 
 /// <summary>Read methods need the read scope, every other method the write scope; otherwise 403 forbidden.</summary>
-public sealed class ScopeAuthorizationTests() : HttpFixture(DatabaseKind.Sqlite)
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class ScopeAuthorizationTests(DatabaseKind database) : HttpFixture(database)
 {
     private const string Forbidden = """{"ok":false,"error":"forbidden"}""";
 
@@ -124,7 +125,7 @@ public sealed class ScopeAuthorizationTests() : HttpFixture(DatabaseKind.Sqlite)
     [Test]
     public async Task ConfiguredScopeNamesAreHonoured()
     {
-        using var factory = new CustomerApiFactory(extraSettings: new Dictionary<string, string>
+        using var factory = NewFactory(new Dictionary<string, string>
         {
             ["Authorization:Scopes:Read"] = "crm/customers.r",
             ["Authorization:Scopes:Write"] = "crm/customers.w",

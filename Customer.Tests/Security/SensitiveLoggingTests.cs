@@ -11,7 +11,8 @@ using Serilog.Events;
 namespace CustomerService.Tests.Security;
 
 /// <summary>At Information level, from every source, no event holds a full email, a token, a password or a hash.</summary>
-public sealed class SensitiveLoggingTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class SensitiveLoggingTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private static readonly Dictionary<string, string> InformationEverywhere = new()
     {
@@ -24,7 +25,7 @@ public sealed class SensitiveLoggingTests
     public async Task ARunThroughEveryMethodThatTakesAnEmailLeavesNoSecretInTheLog()
     {
         var sink = new CapturingLogSink();
-        using var factory = new CustomerApiFactory(extraSettings: InformationEverywhere);
+        using var factory = NewFactory(InformationEverywhere);
         var service = factory.WithWebHostBuilder(builder =>
             builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(sink)));
         var token = factory.Tokens.Valid();

@@ -16,7 +16,8 @@ namespace CustomerService.Tests.Security;
 /// Token attacks beyond the refusals in <see cref="Integration.AuthenticationTests"/> (which already
 /// covers <c>alg: none</c>, stripped signatures, tampered payloads, expiry, issuer and audience).
 /// </summary>
-public sealed class TokenValidationTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class TokenValidationTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private const string InvalidToken = """{"ok":false,"error":"invalid_token"}""";
 
@@ -27,7 +28,7 @@ public sealed class TokenValidationTests
     [OneTimeSetUp]
     public void StartServices()
     {
-        _factory = new CustomerApiFactory();
+        _factory = NewFactory();
         _rsa = RSA.Create(2048);
         var publicKey = new RsaSecurityKey(RSA.Create(_rsa.ExportParameters(includePrivateParameters: false))) { KeyId = "rsa-1" };
 

@@ -50,7 +50,18 @@ public sealed class CustomerApiFactory : WebApplicationFactory<Program>
     public static string? PostgreSqlConnectionString => Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } value ? value : null;
 
     /// <summary>A connection string to a database of its own: a new SQLite file, or a new database name on the configured server.</summary>
-    public static string FreshDatabase(DatabaseKind database) => database switch
+    public static string FreshDatabase(DatabaseKind database)
+    {
+        var connectionString = NewConnectionString(database);
+        if (database != DatabaseKind.Sqlite)
+        {
+            ServerDatabases.Named(database, connectionString);
+        }
+
+        return connectionString;
+    }
+
+    private static string NewConnectionString(DatabaseKind database) => database switch
     {
         DatabaseKind.Sqlite => $"Data Source={Path.Combine(Path.GetTempPath(), $"customer-tests-{Guid.NewGuid():N}.db")}",
         DatabaseKind.SqlServer => new SqlConnectionStringBuilder(SqlServerConnectionString

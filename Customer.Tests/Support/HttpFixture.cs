@@ -2,38 +2,19 @@ namespace CustomerService.Tests.Support;
 
 /// <summary>
 /// One service (and database) shared by all tests of a fixture; tests keep out of each other's way
-/// with unique emails. SQL Server and PostgreSQL fixtures are skipped, with the reason, when no server is configured.
+/// with unique emails. Run it on every database with [TestFixtureSource(typeof(Databases), nameof(Databases.All))].
 /// </summary>
-public abstract class HttpFixture(DatabaseKind database)
+public abstract class HttpFixture(DatabaseKind database) : DatabaseFixture(database)
 {
-    public const string SqlServerSkipReason = "CUSTOMER_TEST_SQLSERVER is not set: SQL Server integration cases skipped";
-    public const string PostgreSqlSkipReason = "CUSTOMER_TEST_POSTGRES is not set: PostgreSQL integration cases skipped";
-
-    protected DatabaseKind Database { get; } = database;
-
     protected CustomerApiFactory Factory { get; private set; } = null!;
 
     /// <summary>Sends a valid bearer token.</summary>
     protected ApiClient Client { get; private set; } = null!;
 
-    public static void SkipUnlessAvailable(DatabaseKind database)
-    {
-        if (database == DatabaseKind.SqlServer && CustomerApiFactory.SqlServerConnectionString is null)
-        {
-            Assert.Ignore(SqlServerSkipReason);
-        }
-
-        if (database == DatabaseKind.PostgreSql && CustomerApiFactory.PostgreSqlConnectionString is null)
-        {
-            Assert.Ignore(PostgreSqlSkipReason);
-        }
-    }
-
     [OneTimeSetUp]
     public void StartService()
     {
-        SkipUnlessAvailable(Database);
-        Factory = new CustomerApiFactory(Database);
+        Factory = NewFactory();
         Client = Factory.CreateApiClient();
     }
 

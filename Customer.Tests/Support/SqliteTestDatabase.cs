@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Tests.Support;
 
-/// <summary>A migrated SQLite file of its own, for tests of the persistence layer without HTTP.</summary>
+/// <summary>A migrated SQLite file of its own, for SQLite-specific persistence tests; provider-neutral ones use <see cref="TestDatabase"/>.</summary>
 public sealed class SqliteTestDatabase : IDisposable
 {
     public SqliteTestDatabase()

@@ -21,7 +21,8 @@ namespace CustomerService.Tests.Integration.Fuzz;
 /// </summary>
 [Category("Fuzz")]
 [NonParallelizable]
-public sealed class HostileInputFuzzTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
+public sealed class HostileInputFuzzTests(DatabaseKind database) : DatabaseFixture(database)
 {
     private const int DefaultCases = 5_000;
     private const int Parallelism = 4;
@@ -39,7 +40,7 @@ public sealed class HostileInputFuzzTests
     [OneTimeSetUp]
     public void StartService()
     {
-        _factory = new CustomerApiFactory();
+        _factory = NewFactory();
 
         // Same service and database, with a fast password hasher: see FastPasswordHasher for why.
         _fastHashing = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
