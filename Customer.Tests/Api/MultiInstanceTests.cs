@@ -10,8 +10,7 @@ namespace CustomerService.Tests.Api;
 /// be shared lives in process memory, so the rules hold across them.
 /// </summary>
 [Category("Slow")]
-[TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.PostgreSql)]
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
 public sealed class MultiInstanceTests(DatabaseKind database)
 {
     private InstancesOnOneDatabase _instances = null!;

@@ -89,9 +89,9 @@ public sealed class ServiceProcess : IDisposable
             if (process.HasExited)
             {
                 await process.WaitForExitAsync();
-                var output = service.Output;
+                var (exitCode, output) = (process.ExitCode, service.Output);
                 service.Dispose();
-                throw new AssertionException($"The service exited with {process.ExitCode}: {output}");
+                throw new AssertionException($"The service exited with {exitCode}: {output}");
             }
 
             try

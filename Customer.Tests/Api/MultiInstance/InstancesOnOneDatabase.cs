@@ -3,7 +3,7 @@ using CustomerService.Tests.Support;
 namespace CustomerService.Tests.Api.MultiInstance;
 
 /// <summary>
-/// Several real service processes on one database (a SQLite file, or a PostgreSQL database of its own),
+/// Several real service processes on one database (a SQLite file, or a server database of its own),
 /// as instances behind a load balancer share one. Disposing stops them and deletes the database.
 /// </summary>
 public sealed class InstancesOnOneDatabase : IDisposable
@@ -71,9 +71,9 @@ public sealed class InstancesOnOneDatabase : IDisposable
             process.Dispose();
         }
 
-        if (_database == DatabaseKind.PostgreSql)
+        if (_database != DatabaseKind.Sqlite)
         {
-            PostgreSqlDatabases.Drop(_connectionString);
+            TestDatabase.Drop(_database, _connectionString);
             return;
         }
 

@@ -14,8 +14,7 @@ namespace CustomerService.Tests.Api.MultiInstance;
 /// the interleaving of their calls, and so what some choices pick among, is the machine's.
 /// </summary>
 [Category("Slow")]
-[TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.PostgreSql)]
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
 public sealed class RandomizedThreeInstanceTests(DatabaseKind database)
 {
     private const int Rounds = 4;

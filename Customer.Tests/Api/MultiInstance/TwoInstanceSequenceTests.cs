@@ -11,8 +11,7 @@ namespace CustomerService.Tests.Api.MultiInstance;
 /// seconds. Every case works on customers of its own.
 /// </summary>
 [Category("Slow")]
-[TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.PostgreSql)]
+[TestFixtureSource(typeof(Databases), nameof(Databases.All))]
 public sealed partial class TwoInstanceSequenceTests(DatabaseKind database)
 {
     private InstancesOnOneDatabase? _instances;
