@@ -46,7 +46,11 @@ try
     app.UseMiddleware<SecurityHeadersMiddleware>();
     app.UseServiceRequestLogging(); // before the exception handler, or handled errors are logged as 500
     app.UseMiddleware<RequestLimits>();
-    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = EnvelopeExceptionHandler.HandleAsync });
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandler = EnvelopeExceptionHandler.HandleAsync,
+        SuppressDiagnosticsCallback = EnvelopeExceptionHandler.SuppressFrameworkDiagnostics,
+    });
     app.UseStatusCodePages(StatusCodeEnvelopes.WriteAsync);
     app.UseCors(); // before authentication: a preflight carries no token and must not be answered 401
     app.UseAuthentication();

@@ -31,11 +31,13 @@ public static class DependencyInjection
                 services.AddDbContextPool<CustomerDbContext, SqliteCustomerDbContext>((container, options) => options
                     .UseSqlite(database.ConnectionString)
                     .AddInterceptors(pragmas)
+                    .LogFailedCommandsAtDebug()
                     .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<CustomerDbContext, SqlServerCustomerDbContext>((container, options) => options
                     .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure())
+                    .LogFailedCommandsAtDebug()
                     .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
             default:

@@ -55,7 +55,7 @@ public static partial class BearerAuthentication
                 OnChallenge = async context =>
                 {
                     // Replace the framework's empty 401 with the envelope; the reason stays in the log.
-                    var refusal = TokenRefusal.For(context.AuthenticateFailure, context.Request.Headers.Authorization.Count > 0);
+                    var refusal = TokenRefusal.For(context.AuthenticateFailure, context.Request.Headers.Authorization.ToString());
                     var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BearerAuthentication));
                     LogTokenRefused(logger, refusal.Reason, refusal.Detail);
                     context.HandleResponse();

@@ -1,3 +1,4 @@
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CustomerService.Api.Authentication;
@@ -24,11 +25,15 @@ internal sealed record TokenRefusal(string Reason, string Detail)
     private const int MaxEchoedClaimLength = 100;
 
     /// <summary>The refusal for a challenge: the validation failure, or the absence of a bearer token.</summary>
-    public static TokenRefusal For(Exception? failure, bool hasAuthorizationHeader) => failure switch
+    public static TokenRefusal For(Exception? failure, string? authorization) => failure switch
     {
-        null when !hasAuthorizationHeader => new(Missing, "no authorization header"),
+        null when string.IsNullOrEmpty(authorization) => new(Missing, "no authorization header"),
         null => new(NotBearer, "the authorization header holds no bearer token"),
-        AggregateException { InnerExceptions: [var first, ..] } => For(first, hasAuthorizationHeader),
+        AggregateException { InnerExceptions: [var first, ..] } => For(first, authorization),
+
+        // Without a kid every configured key was tried: the signature is wrong. With one, the key is unknown.
+        SecurityTokenSignatureKeyNotFoundException when !NamesAKey(authorization) =>
+            new(BadSignature, "the signature does not verify with any configured key"),
         SecurityTokenExpiredException expired => new(Expired, $"expired at {expired.Expires:O}"),
         SecurityTokenNotYetValidException early => new(NotYetValid, $"not valid before {early.NotBefore:O}"),
         SecurityTokenNoExpirationException => new(NoExpiry, "the token has no expiry"),
@@ -41,6 +46,16 @@ internal sealed record TokenRefusal(string Reason, string Detail)
         SecurityTokenMalformedException or ArgumentException => new(Malformed, "the token is not a well-formed JWT"),
         _ => new(Invalid, failure.GetType().Name),
     };
+
+    private static bool NamesAKey(string? authorization)
+    {
+        const string scheme = "Bearer ";
+        var token = authorization is not null && authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            ? authorization[scheme.Length..].Trim()
+            : null;
+        var handler = new JsonWebTokenHandler();
+        return token is not null && handler.CanReadToken(token) && !string.IsNullOrEmpty(handler.ReadJsonWebToken(token).Kid);
+    }
 
     private static string Shorten(string? value) => value is null ? string.Empty
         : value.Length <= MaxEchoedClaimLength ? value : value[..MaxEchoedClaimLength] + "…";

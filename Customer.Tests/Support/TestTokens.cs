@@ -62,6 +62,15 @@ public sealed class TestTokens
     public string SignedWithAnotherKey() =>
         Create("test-user", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Issuer, Audience, DateTime.UtcNow.AddMinutes(10));
 
+    /// <summary>A token naming a signing key (<c>kid</c>) the service does not have, signed with that other key.</summary>
+    public string WithUnknownKeyId()
+    {
+        var key = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = "a-key-nobody-configured" };
+        var descriptor = Descriptor("test-user", Issuer, Audience, DateTime.UtcNow.AddMinutes(10));
+        descriptor.SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
+        return _handler.CreateToken(descriptor);
+    }
+
     public string ForAnotherAudience() => Create("test-user", SigningKeyBase64, Issuer, "someone-else", DateTime.UtcNow.AddMinutes(10));
 
     public string FromAnotherIssuer() => Create("test-user", SigningKeyBase64, "not-trusted", Audience, DateTime.UtcNow.AddMinutes(10));
