@@ -57,6 +57,12 @@ public sealed class TestTokens
         return Sign(descriptor, SigningKeyBase64);
     }
 
+    /// <summary>A token granting both scopes, signed with the given key, for another service's issuer and audience (say, user-jwts').</summary>
+    public static string SignedWith(string keyBase64, string issuer, string audience) =>
+        new TestTokens().Sign(
+            Descriptor("test-user", issuer, audience, DateTime.UtcNow.AddMinutes(10), ScopeClaim("scope", $"{ReadScope} {WriteScope}", 2)),
+            keyBase64);
+
     public string Expired() => Create("test-user", SigningKeyBase64, Issuer, Audience, DateTime.UtcNow.AddMinutes(-10));
 
     public string SignedWithAnotherKey() =>
