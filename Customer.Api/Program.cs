@@ -18,9 +18,11 @@ try
         Args = args,
         ContentRootPath = ServiceContentRoot.Choose(args, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
     });
+    DevelopmentSigningKeys.WatchUserSecrets(builder.Configuration, builder.Environment);
     builder.WebHost.ConfigureKestrel(kestrel =>
     {
         kestrel.Limits.MaxRequestBodySize = MicroBaseJsonInputFormatter.MaxBodyBytes;
+        RequestLimits.ConfigureKestrel(kestrel.Limits);
         kestrel.AddServerHeader = false;
     });
 
@@ -32,16 +34,23 @@ try
         .AddCustomerMediator()
         .AddConfiguredCors()
         .AddBearerAuthentication(builder.Configuration, builder.Environment)
+        .WithoutDataProtectionKeyRingAtStart()
         .AddMicroBaseControllers(builder.Configuration)
         .AddCustomerOpenApi()
         .AddSingleton<IHttpContextFactory, RequestIdHttpContextFactory>();
 
     var app = builder.Build();
+    DevelopmentSigningKeys.WarnWhenMissing(app.Services);
 
     app.UseMiddleware<RequestIdMiddleware>();
     app.UseMiddleware<SecurityHeadersMiddleware>();
     app.UseServiceRequestLogging(); // before the exception handler, or handled errors are logged as 500
-    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = EnvelopeExceptionHandler.HandleAsync });
+    app.UseMiddleware<RequestLimits>();
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandler = EnvelopeExceptionHandler.HandleAsync,
+        SuppressDiagnosticsCallback = EnvelopeExceptionHandler.SuppressFrameworkDiagnostics,
+    });
     app.UseStatusCodePages(StatusCodeEnvelopes.WriteAsync);
     app.UseCors(); // before authentication: a preflight carries no token and must not be answered 401
     app.UseAuthentication();
@@ -57,10 +66,10 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
+catch (Exception ex) when (StartupRefusal.Describe(ex) is { } reason)
 {
-    // Configuration mistakes: one clear line, no stack trace, a failing exit code.
-    await Console.Error.WriteLineAsync($"Customer service refused to start: {ex.Message}");
+    // Configuration and machine mistakes: one clear line, no stack trace, a failing exit code.
+    await Console.Error.WriteLineAsync($"Customer service refused to start: {reason}");
     return 1;
 }
 

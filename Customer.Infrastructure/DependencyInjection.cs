@@ -36,16 +36,19 @@ public static class DependencyInjection
                 services.AddDbContextPool<CustomerDbContext, SqliteCustomerDbContext>((container, options) => options
                     .UseSqlite(database.ConnectionString)
                     .AddInterceptors(pragmas)
+                    .LogFailedCommandsAtDebug()
                     .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<CustomerDbContext, SqlServerCustomerDbContext>((container, options) => options
                     .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure(ServerRetries, ServerRetryDelayCap, null))
+                    .LogFailedCommandsAtDebug()
                     .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContextPool<CustomerDbContext, PostgreSqlCustomerDbContext>((container, options) => options
                     .UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(ServerRetries, ServerRetryDelayCap, null))
+                    .LogFailedCommandsAtDebug()
                     .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
                 break;
             default:

@@ -9,7 +9,7 @@ namespace CustomerService.Api.Authentication;
 /// (ValidIssuer, ValidAudiences, SigningKeys, or Authority for an OIDC issuer), which is also what
 /// <c>dotnet user-jwts create</c> writes in Development.
 /// </summary>
-public static class BearerAuthentication
+public static partial class BearerAuthentication
 {
     public const string ConfigurationSection = "Authentication:Schemes:Bearer";
     public const int MinSigningKeyBytes = 32;
@@ -25,6 +25,11 @@ public static class BearerAuthentication
         EnsureSigningKeysAreStrong(configuration);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        if (environment.IsDevelopment())
+        {
+            services.ReloadBearerOptionsOnChange(configuration);
+        }
+
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {
             options.MapInboundClaims = false;
@@ -50,6 +55,9 @@ public static class BearerAuthentication
                 OnChallenge = async context =>
                 {
                     // Replace the framework's empty 401 with the envelope; the reason stays in the log.
+                    var refusal = TokenRefusal.For(context.AuthenticateFailure, context.Request.Headers.Authorization.ToString());
+                    var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BearerAuthentication));
+                    LogTokenRefused(logger, refusal.Reason, refusal.Detail);
                     context.HandleResponse();
                     context.Response.Headers.WWWAuthenticate = "Bearer";
                     await EnvelopeWriter.WriteErrorAsync(context.Response, ApiErrorCodes.InvalidToken);
@@ -61,7 +69,6 @@ public static class BearerAuthentication
         return services;
     }
 
-    /// <summary>Outside Development a service that cannot validate tokens must not start at all.</summary>
     /// <summary>HMAC keys shorter than the hash (32 bytes for HS256) can be brute-forced; such a key stops start-up.</summary>
     private static void EnsureSigningKeysAreStrong(IConfiguration configuration)
     {
@@ -87,12 +94,19 @@ public static class BearerAuthentication
         }
     }
 
-    private static void EnsureConfigured(IConfiguration configuration)
+    /// <summary>Outside Development a service that cannot validate tokens must not start at all.</summary>
+    /// <summary>Whether signing keys or an authority are configured, so that some token can be validated.</summary>
+    public static bool HasTokenValidation(IConfiguration configuration)
     {
         var section = configuration.GetSection(ConfigurationSection);
         var hasKeys = section.GetSection("SigningKeys").GetChildren().Any(k => !string.IsNullOrWhiteSpace(k["Value"]));
-        var hasAuthority = !string.IsNullOrWhiteSpace(section["Authority"]);
-        if (!hasKeys && !hasAuthority)
+        return hasKeys || !string.IsNullOrWhiteSpace(section["Authority"]);
+    }
+
+    private static void EnsureConfigured(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ConfigurationSection);
+        if (!HasTokenValidation(configuration))
         {
             throw new InvalidOperationException(
                 $"No bearer token validation is configured: set {ConfigurationSection}:Authority (an OIDC issuer) " +
@@ -105,4 +119,8 @@ public static class BearerAuthentication
             throw new InvalidOperationException($"{ConfigurationSection}:ValidAudiences is not set: tokens would be accepted for any audience.");
         }
     }
+
+    // Information: a refused token is the caller's mistake, not the service's fault.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bearer token refused: {TokenRefusal} ({TokenRefusalDetail}); answered invalid_token")]
+    private static partial void LogTokenRefused(ILogger logger, string tokenRefusal, string tokenRefusalDetail);
 }

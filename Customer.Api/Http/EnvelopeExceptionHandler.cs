@@ -11,10 +11,26 @@ namespace CustomerService.Api.Http;
 /// </summary>
 internal static partial class EnvelopeExceptionHandler
 {
+    /// <summary>
+    /// The framework logs every exception it hands to this handler at Error, with the stack trace. A body
+    /// that is too large, cut short or too slow is the client's doing: it is logged here, at Information.
+    /// </summary>
+    public static bool SuppressFrameworkDiagnostics(ExceptionHandlerSuppressDiagnosticsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Exception is BadHttpRequestException { StatusCode: < StatusCodes.Status500InternalServerError };
+    }
+
     public static Task HandleAsync(HttpContext context)
     {
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var response = context.Response;
+        if (exception is BadHttpRequestException { StatusCode: < StatusCodes.Status500InternalServerError } refused)
+        {
+            var logger = Logger(context);
+            LogRequestRefused(logger, refused.StatusCode, refused.Message);
+        }
+
         switch (exception)
         {
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
@@ -31,11 +47,17 @@ internal static partial class EnvelopeExceptionHandler
                 // The caller has gone; nobody is left to read a body.
                 return Task.CompletedTask;
             default:
-                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EnvelopeExceptionHandler));
-                LogUnhandled(logger, exception);
+                var errorLogger = Logger(context);
+                LogUnhandled(errorLogger, exception);
                 return EnvelopeWriter.WriteErrorAsync(response, ErrorCodes.InternalError);
         }
     }
+
+    private static ILogger Logger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EnvelopeExceptionHandler));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request body refused ({ReadStatusCode}): {Reason}")]
+    private static partial void LogRequestRefused(ILogger logger, int readStatusCode, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception; answered internal_error")]
     private static partial void LogUnhandled(ILogger logger, Exception? exception);

@@ -1,3 +1,4 @@
+using CustomerService.Api.Hosting;
 using CustomerService.Api.Http;
 using Serilog;
 using Serilog.Events;
@@ -11,6 +12,7 @@ public static class SerilogSetup
         services.AddSerilog((provider, logger) => logger
             .ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
             .ReadFrom.Services(provider)
+            .Filter.ByExcluding(StartupRefusal.IsReportedByProgram)
             .Enrich.FromLogContext()
             .Enrich.With<SensitiveDataMasking>());
 

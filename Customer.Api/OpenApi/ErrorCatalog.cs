@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CustomerService.Api.Http;
 using CustomerService.Api.Http.Envelope;
 using CustomerService.Application.Common.Errors;
 
@@ -35,6 +36,9 @@ internal static class ErrorCatalog
         new(ApiErrorCodes.PayloadTooLarge, "The body is larger than 64 KiB.",
             typeof(IReadOnlyList<FieldError>), () => new JsonArray(FieldErrorSample("body", "The request body is larger than 65536 bytes."))),
         new(ApiErrorCodes.UnsupportedMediaType, "The content type is not JSON.", null, () => null),
+        new(ApiErrorCodes.UriTooLong, $"The request target (path and query) is longer than {RequestLimits.MaxTargetBytes} bytes.", null, () => null),
+        new(ApiErrorCodes.HeadersTooLarge,
+            $"The request's headers are larger than {RequestLimits.MaxHeaderBytes} bytes in all, or more than {RequestLimits.MaxHeaderCount}.", null, () => null),
         new(ErrorCodes.ServiceUnavailable, "The database cannot be reached or stays locked, or the change kept meeting concurrent changes to the same customer; nothing was changed. Try again.", null, () => null),
         new(ErrorCodes.InternalError, "A bug; the details are in the log under the request id.", null, () => null),
     ];

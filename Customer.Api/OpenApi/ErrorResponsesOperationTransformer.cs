@@ -55,6 +55,8 @@ internal sealed class ErrorResponsesOperationTransformer : IOpenApiOperationTran
             codes.Add(ApiErrorCodes.UnsupportedMediaType);
         }
 
+        codes.Add(ApiErrorCodes.UriTooLong);
+        codes.Add(ApiErrorCodes.HeadersTooLarge);
         codes.Add(ErrorCodes.ServiceUnavailable);
         codes.Add(ErrorCodes.InternalError);
         return codes.Distinct(StringComparer.Ordinal);

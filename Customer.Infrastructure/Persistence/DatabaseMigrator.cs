@@ -14,6 +14,11 @@ public static class DatabaseMigrator
             return;
         }
 
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteDatabaseFile.EnsureUsable(options.ConnectionString);
+        }
+
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
         await db.Database.MigrateAsync(cancellationToken);

@@ -98,6 +98,8 @@ public sealed class OpenApiDocumentTests
         AssertDocumentsError(method, verb, "forbidden", 403);
         AssertDocumentsError(method, verb, "service_unavailable", 503);
         AssertDocumentsError(method, verb, "internal_error", 500);
+        AssertDocumentsError(method, verb, "uri_too_long", 414);
+        AssertDocumentsError(method, verb, "headers_too_large", 431);
         if (verb == "post")
         {
             AssertDocumentsError(method, verb, "payload_too_large", 413);
@@ -118,7 +120,7 @@ public sealed class OpenApiDocumentTests
     [TestCase("customer.checkCredentials", "validation_error,bad_credentials")]
     public void EachMethodDocumentsExactlyTheErrorsItCanReturn(string method, string codes)
     {
-        string[] httpLayer = ["invalid_token", "forbidden", "payload_too_large", "unsupported_media_type", "service_unavailable", "internal_error"];
+        string[] httpLayer = ["invalid_token", "forbidden", "payload_too_large", "unsupported_media_type", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
         Assert.That(ErrorCodesOf(Operation(method, "post")), Is.EquivalentTo(codes.Split(',').Concat(httpLayer)));
     }
 

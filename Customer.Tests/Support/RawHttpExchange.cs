@@ -11,8 +11,13 @@ public sealed record RawHttpExchange(int Status, IReadOnlyDictionary<string, str
 {
     private static readonly byte[] EndOfHeaders = "\r\n\r\n"u8.ToArray();
 
-    public static async Task<RawHttpExchange> SendAsync(Uri baseAddress, string method, string pathAndQuery, string? bearerToken = null)
+    public static Task<RawHttpExchange> SendAsync(Uri baseAddress, string method, string pathAndQuery, string? bearerToken = null) =>
+        SendAsync(baseAddress, method, pathAndQuery, bearerToken is null ? [] : [("Authorization", $"Bearer {bearerToken}")]);
+
+    /// <summary>The request with these header fields, in this order, and no body.</summary>
+    public static async Task<RawHttpExchange> SendAsync(Uri baseAddress, string method, string pathAndQuery, IReadOnlyList<(string Name, string Value)> headers)
     {
+        ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(baseAddress);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(baseAddress.Host, baseAddress.Port);
@@ -20,7 +25,7 @@ public sealed record RawHttpExchange(int Status, IReadOnlyDictionary<string, str
         var request = new StringBuilder()
             .Append($"{method} {pathAndQuery} HTTP/1.1\r\n")
             .Append($"Host: {baseAddress.Authority}\r\n")
-            .Append(bearerToken is null ? string.Empty : $"Authorization: Bearer {bearerToken}\r\n")
+            .AppendJoin(string.Empty, headers.Select(h => $"{h.Name}: {h.Value}\r\n"))
             .Append("Connection: close\r\n\r\n")
             .ToString();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));

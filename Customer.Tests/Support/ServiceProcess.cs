@@ -112,12 +112,19 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>Runs the service until it exits by itself (or 30 s pass) and returns its exit code and error output.</summary>
     public static async Task<(int ExitCode, string StandardError)> RunToExitAsync(IReadOnlyDictionary<string, string> environment)
     {
+        var exited = await RunUntilExitAsync(environment);
+        return (exited.ExitCode, exited.StandardError);
+    }
+
+    /// <summary>Runs the service until it exits by itself (or 30 s pass): its exit code and both outputs.</summary>
+    public static async Task<ExitedService> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment)
+    {
         using var process = Start(environment, FreePort());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var standardError = process.StandardError.ReadToEndAsync(timeout.Token);
-        _ = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var standardOutput = process.StandardOutput.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await standardError);
+        return new ExitedService(process.ExitCode, await standardOutput, await standardError);
     }
 
     /// <summary>Asks the service to stop the way a container runtime does: SIGTERM.</summary>
@@ -221,3 +228,6 @@ public sealed class ServiceProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>What a service process left behind when it exited.</summary>
+public sealed record ExitedService(int ExitCode, string StandardOutput, string StandardError);

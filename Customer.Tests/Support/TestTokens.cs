@@ -57,10 +57,25 @@ public sealed class TestTokens
         return Sign(descriptor, SigningKeyBase64);
     }
 
+    /// <summary>A token granting both scopes, signed with the given key, for another service's issuer and audience (say, user-jwts').</summary>
+    public static string SignedWith(string keyBase64, string issuer, string audience) =>
+        new TestTokens().Sign(
+            Descriptor("test-user", issuer, audience, DateTime.UtcNow.AddMinutes(10), ScopeClaim("scope", $"{ReadScope} {WriteScope}", 2)),
+            keyBase64);
+
     public string Expired() => Create("test-user", SigningKeyBase64, Issuer, Audience, DateTime.UtcNow.AddMinutes(-10));
 
     public string SignedWithAnotherKey() =>
         Create("test-user", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Issuer, Audience, DateTime.UtcNow.AddMinutes(10));
+
+    /// <summary>A token naming a signing key (<c>kid</c>) the service does not have, signed with that other key.</summary>
+    public string WithUnknownKeyId()
+    {
+        var key = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = "a-key-nobody-configured" };
+        var descriptor = Descriptor("test-user", Issuer, Audience, DateTime.UtcNow.AddMinutes(10));
+        descriptor.SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
+        return _handler.CreateToken(descriptor);
+    }
 
     public string ForAnotherAudience() => Create("test-user", SigningKeyBase64, Issuer, "someone-else", DateTime.UtcNow.AddMinutes(10));
 

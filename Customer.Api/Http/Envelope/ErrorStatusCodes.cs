@@ -15,6 +15,8 @@ public static class ErrorStatusCodes
         ErrorCodes.DuplicateKey or ErrorCodes.VersionConflict => StatusCodes.Status409Conflict,
         ApiErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ApiErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ApiErrorCodes.UriTooLong => StatusCodes.Status414UriTooLong,
+        ApiErrorCodes.HeadersTooLarge => StatusCodes.Status431RequestHeaderFieldsTooLarge,
         ErrorCodes.InternalError => StatusCodes.Status500InternalServerError,
         ErrorCodes.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
 
@@ -31,7 +33,9 @@ public static class ErrorStatusCodes
         StatusCodes.Status404NotFound => ApiErrorCodes.NotFound,
         StatusCodes.Status405MethodNotAllowed => ApiErrorCodes.MethodNotAllowed,
         StatusCodes.Status413PayloadTooLarge => ApiErrorCodes.PayloadTooLarge,
+        StatusCodes.Status414UriTooLong => ApiErrorCodes.UriTooLong,
         StatusCodes.Status415UnsupportedMediaType => ApiErrorCodes.UnsupportedMediaType,
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => ApiErrorCodes.HeadersTooLarge,
         StatusCodes.Status503ServiceUnavailable => ErrorCodes.ServiceUnavailable,
         >= 500 => ErrorCodes.InternalError,
         _ => null,

@@ -31,7 +31,7 @@ public sealed partial class ErrorTranslationBehaviour<TMessage, TResponse>(
         }
         catch (DomainRuleViolationException ex)
         {
-            LogTranslated(logger, typeof(TMessage).Name, ErrorCodes.ValidationError);
+            LogTranslated(logger, LogLevel.Information, typeof(TMessage).Name, ErrorCodes.ValidationError, exception: null);
             return TResponse.Failure(CommonErrors.Validation(
                 [new FieldError(ex.Field, ex.Message)],
                 CommonErrors.IsEmailFormatCode(ex.Code)));
@@ -39,7 +39,10 @@ public sealed partial class ErrorTranslationBehaviour<TMessage, TResponse>(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && classifier.Classify(ex) is { } failure)
         {
             var error = ToServiceError(failure);
-            LogTranslated(logger, typeof(TMessage).Name, error.Code);
+
+            // A broken rule or a lost unique race is the caller's; an unavailable database is ours, with its cause.
+            var unavailable = error.Code == ErrorCodes.ServiceUnavailable;
+            LogTranslated(logger, unavailable ? LogLevel.Warning : LogLevel.Information, typeof(TMessage).Name, error.Code, unavailable ? ex : null);
             return TResponse.Failure(error);
         }
     }
@@ -53,6 +56,6 @@ public sealed partial class ErrorTranslationBehaviour<TMessage, TResponse>(
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.Kind, "Unknown persistence failure."),
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message} failed with {ErrorCode}")]
-    private static partial void LogTranslated(ILogger logger, string message, string errorCode);
+    [LoggerMessage(Message = "{Message} failed with {ErrorCode}")]
+    private static partial void LogTranslated(ILogger logger, LogLevel level, string message, string errorCode, Exception? exception);
 }
