@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerService.Infrastructure.Persistence;
@@ -21,7 +23,19 @@ public static class DatabaseMigrator
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (options.Provider != DatabaseProvider.Sqlite && (ex is DbException or RetryLimitExceededException))
+        {
+            // An operator's mistake or outage (address, credentials, a server not up yet): one line at start-up.
+            var cause = ex is RetryLimitExceededException { InnerException: { } inner } ? inner : ex;
+            throw new InvalidOperationException(
+                $"the {options.Provider} database that ConnectionStrings:{DatabaseOptions.ConnectionStringName} names could not be reached to migrate it: {cause.Message}",
+                ex);
+        }
+
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             // WAL lets readers work while one writer commits; the mode is stored in the database file.

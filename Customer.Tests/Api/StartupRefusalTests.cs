@@ -59,6 +59,31 @@ public sealed class StartupRefusalTests
         AssertOneLineRefusal(exited, $"ConnectionStrings:Customers names the SQLite file '{_directory}', but that is a directory.");
     }
 
+    [TestCase("PostgreSql", "Host=127.0.0.1;Port={0};Username=nobody;Password=secret-password;Database=customers;Timeout=2")]
+    [TestCase("SqlServer", "Server=tcp:127.0.0.1,{0};User Id=nobody;Password=secret-password;Database=customers;Connect Timeout=2;TrustServerCertificate=true")]
+    public async Task AServerDatabaseThatCannotBeReachedIsOneLineNamingTheSetting(string provider, string connectionString)
+    {
+        // A port that was free a moment ago: nothing answers there.
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var settings = Settings(string.Format(System.Globalization.CultureInfo.InvariantCulture, connectionString, port));
+        settings["Database__Provider"] = provider;
+
+        var exited = await ServiceProcess.RunUntilExitAsync(settings);
+
+        var errorLines = exited.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exited.ExitCode, Is.EqualTo(1), exited.StandardOutput + exited.StandardError);
+            Assert.That(errorLines, Has.Length.EqualTo(1), exited.StandardError);
+            Assert.That(exited.StandardError, Does.StartWith($"Customer service refused to start: the {provider} database that ConnectionStrings:Customers names could not be reached"));
+            Assert.That(exited.StandardOutput + exited.StandardError, Does.Not.Contain("   at "), "no stack trace");
+            Assert.That(exited.StandardOutput + exited.StandardError, Does.Not.Contain("secret-password"));
+        }
+    }
+
     private static void AssertOneLineRefusal(ExitedService exited, string expected)
     {
         var errorLines = exited.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CustomerService.Application.Customers;
 using CustomerService.Infrastructure.Persistence;
@@ -41,7 +42,7 @@ public sealed class LostUniqueRaceLogTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(sink.Events.Where(e => e.Level >= LogEventLevel.Warning).Select(CapturingLogSink.Render), Is.Empty);
-            Assert.That(sink.Events.Where(e => e.Level == LogEventLevel.Information && e.RenderMessage().Contains("failed with \"duplicate_key\"", StringComparison.Ordinal)),
+            Assert.That(sink.Events.Where(e => e.Level == LogEventLevel.Information && e.RenderMessage(CultureInfo.InvariantCulture).Contains("failed with \"duplicate_key\"", StringComparison.Ordinal)),
                 Is.Not.Empty, "the outcome is logged once, at Information");
         }
     }

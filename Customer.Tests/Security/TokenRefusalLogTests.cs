@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -89,7 +90,7 @@ public sealed class TokenRefusalLogTests
     {
         var (_, refusal, _) = await SendAsync($"Bearer {_factory.Tokens.FromAnotherIssuer()}");
 
-        Assert.That(refusal.RenderMessage(), Does.Contain("issuer 'not-trusted' is not trusted"));
+        Assert.That(refusal.RenderMessage(CultureInfo.InvariantCulture), Does.Contain("issuer 'not-trusted' is not trusted"));
     }
 
     private async Task<(ApiResponse Response, LogEvent Refusal, IReadOnlyList<string> RequestEvents)> SendAsync(string? authorization)

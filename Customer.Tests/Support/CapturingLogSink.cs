@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using Serilog.Core;
 using Serilog.Events;
@@ -18,7 +19,7 @@ public sealed class CapturingLogSink : ILogEventSink
     {
         ArgumentNullException.ThrowIfNull(logEvent);
         using var writer = new StringWriter();
-        logEvent.RenderMessage(writer);
+        logEvent.RenderMessage(writer, CultureInfo.InvariantCulture);
         foreach (var (name, value) in logEvent.Properties)
         {
             writer.Write($" {name}={value}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
@@ -23,8 +24,8 @@ public sealed record RawHttpExchange(int Status, IReadOnlyDictionary<string, str
         await tcp.ConnectAsync(baseAddress.Host, baseAddress.Port);
         await using var stream = tcp.GetStream();
         var request = new StringBuilder()
-            .Append($"{method} {pathAndQuery} HTTP/1.1\r\n")
-            .Append($"Host: {baseAddress.Authority}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"{method} {pathAndQuery} HTTP/1.1\r\n")
+            .Append(CultureInfo.InvariantCulture, $"Host: {baseAddress.Authority}\r\n")
             .AppendJoin(string.Empty, headers.Select(h => $"{h.Name}: {h.Value}\r\n"))
             .Append("Connection: close\r\n\r\n")
             .ToString();
