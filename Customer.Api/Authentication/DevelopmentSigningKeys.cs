@@ -10,7 +10,7 @@ namespace CustomerService.Api.Authentication;
 /// <summary>
 /// Development's signing key is made by <c>dotnet user-jwts create</c>, often after the service has
 /// started. The service watches the user secrets file for it and rebuilds its token validation when
-/// it appears, so a token made after start is accepted without a restart (docs/decisions/011).
+/// it appears, so a token made after start is accepted without a restart (docs/decisions/012).
 /// </summary>
 internal static partial class DevelopmentSigningKeys
 {

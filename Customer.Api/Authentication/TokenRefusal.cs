@@ -57,6 +57,15 @@ internal sealed record TokenRefusal(string Reason, string Detail)
         return token is not null && handler.CanReadToken(token) && !string.IsNullOrEmpty(handler.ReadJsonWebToken(token).Kid);
     }
 
-    private static string Shorten(string? value) => value is null ? string.Empty
-        : value.Length <= MaxEchoedClaimLength ? value : value[..MaxEchoedClaimLength] + "…";
+    // The claim is the caller's text: control characters go, so it cannot forge a line of a plain-text log.
+    private static string Shorten(string? value)
+    {
+        if (value is null)
+        {
+            return string.Empty;
+        }
+
+        var shown = value.Length <= MaxEchoedClaimLength ? value : value[..MaxEchoedClaimLength] + "…";
+        return string.Concat(shown.Select(c => char.IsControl(c) ? '?' : c));
+    }
 }

@@ -8,7 +8,7 @@ namespace CustomerService.Api.Http;
 /// The service's own limits on the request line and headers. Kestrel answers a request over its own
 /// limits by itself, with a bare status and no x-request-id; so Kestrel's limits are set a few times
 /// above these, and a request between the two reaches this middleware and gets the envelope
-/// (docs/decisions/011). Only a request beyond Kestrel's limits still gets Kestrel's bare answer.
+/// (docs/decisions/012). Only a request beyond Kestrel's limits still gets Kestrel's bare answer.
 /// </summary>
 public sealed class RequestLimits(RequestDelegate next)
 {

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using CustomerService.Application.Common.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,9 +27,11 @@ public static class DatabaseMigrator
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
-        catch (Exception ex) when (options.Provider != DatabaseProvider.Sqlite && (ex is DbException or RetryLimitExceededException))
+        catch (Exception ex) when (options.Provider != DatabaseProvider.Sqlite
+            && new PersistenceFailureClassifier().Classify(ex)?.Kind == PersistenceFailureKind.Unavailable)
         {
-            // An operator's mistake or outage (address, credentials, a server not up yet): one line at start-up.
+            // An operator's mistake or an outage (address, credentials, a server not up yet): one line at
+            // start-up. A migration that fails for any other reason is a bug and keeps its stack trace.
             var cause = ex is RetryLimitExceededException { InnerException: { } inner } ? inner : ex;
             throw new InvalidOperationException(
                 $"the {options.Provider} database that ConnectionStrings:{DatabaseOptions.ConnectionStringName} names could not be reached to migrate it: {cause.Message}",

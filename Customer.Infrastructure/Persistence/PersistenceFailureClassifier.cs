@@ -45,9 +45,10 @@ internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifi
     private const string PostgresSerializationFailure = "40001";
     private const string PostgresDeadlock = "40P01";
 
-    // Connection exceptions (08), insufficient resources (53), operator intervention such as a
-    // shutdown or a terminated backend (57P0x), and a server that cannot write (system error, 58).
-    private static readonly string[] PostgresUnavailableClasses = ["08", "53", "57P", "58"];
+    // Connection exceptions (08), refused credentials (28) and a missing database (3D000), as SQL
+    // Server's login failures are; insufficient resources (53), a statement timeout (57014), operator
+    // intervention such as a shutdown or a terminated backend (57P0x), and a server that cannot write (58).
+    private static readonly string[] PostgresUnavailableClasses = ["08", "28", "3D000", "53", "57014", "57P", "58"];
 
     public PersistenceFailure? Classify(Exception exception)
     {

@@ -19,6 +19,9 @@ public sealed class PostgresFailureClassificationTests
     [TestCase("57P03", PersistenceFailureKind.Unavailable, TestName = "A server that cannot accept connections yet is unavailable")]
     [TestCase("53300", PersistenceFailureKind.Unavailable, TestName = "Too many connections is unavailable")]
     [TestCase("58030", PersistenceFailureKind.Unavailable, TestName = "An I/O error on the server is unavailable")]
+    [TestCase("28P01", PersistenceFailureKind.Unavailable, TestName = "Refused credentials are unavailable, as SQL Server's login failure is")]
+    [TestCase("3D000", PersistenceFailureKind.Unavailable, TestName = "A database that does not exist is unavailable")]
+    [TestCase("57014", PersistenceFailureKind.Unavailable, TestName = "A statement timeout is unavailable")]
     public void ClassifiesTheSqlState(string sqlState, PersistenceFailureKind kind)
     {
         var failure = _classifier.Classify(new DbUpdateException("save failed", Postgres(sqlState)));

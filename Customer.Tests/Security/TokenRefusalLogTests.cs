@@ -93,6 +93,21 @@ public sealed class TokenRefusalLogTests
         Assert.That(refusal.RenderMessage(CultureInfo.InvariantCulture), Does.Contain("issuer 'not-trusted' is not trusted"));
     }
 
+    [Test]
+    public async Task AnIssuerWithControlCharactersCannotForgeALogLine()
+    {
+        var forged = TestTokens.SignedWith(_factory.Tokens.SigningKeyBase64, "evil\r\n[ERR] forged line", TestTokens.Audience);
+
+        var (_, refusal, _) = await SendAsync($"Bearer {forged}");
+
+        var message = refusal.RenderMessage(CultureInfo.InvariantCulture);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(message, Does.Not.Contain("\n").And.Not.Contain("\r"));
+            Assert.That(message, Does.Contain("issuer 'evil??[ERR] forged line' is not trusted"));
+        }
+    }
+
     private async Task<(ApiResponse Response, LogEvent Refusal, IReadOnlyList<string> RequestEvents)> SendAsync(string? authorization)
     {
         var requestId = $"refusal-{Guid.NewGuid():N}";
