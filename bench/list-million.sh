@@ -8,35 +8,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${BENCH_SHARED:-$root/../shared/bench}
 count=${1:-1000000}
+[[ "$count" =~ ^[0-9]+$ ]] || { echo "CUSTOMERS must be a number" >&2; exit 2; }
 calls=${2:-15}
-postgres=${BENCH_POSTGRES:-Host=127.0.0.1;Port=5432;Username=customer_tests;Password=customer_tests}
-database="customer_million_$RANDOM$RANDOM"
-psql_=(env PGPASSWORD=customer_tests psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U customer_tests)
-work=$(mktemp -d "${BENCH_DIR:-/dev/shm}/bench.XXXXXX")
-pids=()
-cleanup() {
-  for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
-  "${psql_[@]}" -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "# building (Release)"
-dotnet publish "$root/Customer.Api" -c Release -o "$work/service" -v q --nologo >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
-token=$(python3 "$shared/bench_util.py" token)
-mapfile -t authenv < <(python3 "$shared/bench_util.py" env)
-
-start() { # name port provider connection-string
-  env "${authenv[@]}" ASPNETCORE_URLS="http://127.0.0.1:$2" ASPNETCORE_ENVIRONMENT=Production \
-    Database__Provider="$3" ConnectionStrings__Customers="$4" \
-    dotnet "$work/service/Customer.Api.dll" >"$work/$1.log" 2>&1 &
-  pids+=("$!")
-  for _ in $(seq 1 150); do
-    curl -s -o /dev/null "http://127.0.0.1:$2/" && return 0
-    sleep 0.2
-  done
-  echo "$1 did not start:" >&2; tail -20 "$work/$1.log" >&2; return 1
-}
+source "$root/bench/two-databases.sh"
 
 pg_port=$((20000 + RANDOM % 10000)); sqlite_port=$((pg_port + 1))
 start sqlite "$sqlite_port" Sqlite "Data Source=$work/million.db"

@@ -11,37 +11,11 @@ shared=${BENCH_SHARED:-$root/../shared/bench}
 secs=${1:-10}
 rounds=${2:-3}
 conns=${BENCH_CONNECTIONS:-16}
-postgres=${BENCH_POSTGRES:-Host=127.0.0.1;Port=5432;Username=customer_tests;Password=customer_tests}
-database="customer_bench_$RANDOM$RANDOM"
-work=$(mktemp -d "${BENCH_DIR:-/dev/shm}/bench.XXXXXX")
-pids=()
-cleanup() {
-  for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
-  PGPASSWORD=customer_tests psql -q -h 127.0.0.1 -U customer_tests -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "# building (Release)"
-dotnet publish "$root/Customer.Api" -c Release -o "$work/service" -v q --nologo >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
-token=$(python3 "$shared/bench_util.py" token)
-mapfile -t authenv < <(python3 "$shared/bench_util.py" env)
-
-start() { # name port provider connection-string
-  env "${authenv[@]}" ASPNETCORE_URLS="http://127.0.0.1:$2" ASPNETCORE_ENVIRONMENT=Production \
-    Database__Provider="$3" ConnectionStrings__Customers="$4" \
-    taskset -c 0 dotnet "$work/service/Customer.Api.dll" >"$work/$1.log" 2>&1 &
-  pids+=("$!")
-  for _ in $(seq 1 150); do
-    curl -s -o /dev/null "http://127.0.0.1:$2/" && return 0
-    sleep 0.2
-  done
-  echo "$1 did not start:" >&2; tail -20 "$work/$1.log" >&2; return 1
-}
+source "$root/bench/two-databases.sh"
 
 pg_port=$((20000 + RANDOM % 10000)); sqlite_port=$((pg_port + 1))
-start postgres "$pg_port" PostgreSql "$postgres;Database=$database"
-start sqlite "$sqlite_port" Sqlite "Data Source=$work/sqlite.db"
+start postgres "$pg_port" PostgreSql "$postgres;Database=$database" 0
+start sqlite "$sqlite_port" Sqlite "Data Source=$work/sqlite.db" 0
 python3 "$shared/bench_util.py" seed "$pg_port" 500 "$work/postgres.ids"
 python3 "$shared/bench_util.py" seed "$sqlite_port" 500 "$work/sqlite.ids"
 
