@@ -19,8 +19,8 @@ public static class DependencyInjection
 
     // A server database that restarts or fails over is waited for a few seconds (four retries, at most a
     // second apart), then the request is answered 503: a client is never kept waiting for half a minute.
-    private const int ServerRetries = 4;
-    private static readonly TimeSpan ServerRetryDelayCap = TimeSpan.FromSeconds(1);
+    internal const int ServerRetries = 4;
+    internal static readonly TimeSpan ServerRetryDelayCap = TimeSpan.FromSeconds(1);
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {

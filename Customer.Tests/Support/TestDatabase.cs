@@ -1,3 +1,4 @@
+using InfrastructureSetup = CustomerService.Infrastructure.DependencyInjection;
 using CustomerService.Infrastructure.Persistence;
 using CustomerService.Infrastructure.Persistence.SaveSteps;
 using Microsoft.Data.Sqlite;
@@ -93,7 +94,7 @@ public sealed class TestDatabase : IDisposable
             case DatabaseKind.SqlServer:
                 var sqlServer = new DbContextOptionsBuilder<SqlServerCustomerDbContext>().UseSqlServer(connectionString, o =>
                 {
-                    o.EnableRetryOnFailure();
+                    o.EnableRetryOnFailure(InfrastructureSetup.ServerRetries, InfrastructureSetup.ServerRetryDelayCap, null);
                     if (executionStrategy is not null)
                     {
                         o.ExecutionStrategy(executionStrategy);
@@ -104,7 +105,7 @@ public sealed class TestDatabase : IDisposable
             case DatabaseKind.PostgreSql:
                 var postgres = new DbContextOptionsBuilder<PostgreSqlCustomerDbContext>().UseNpgsql(connectionString, o =>
                 {
-                    o.EnableRetryOnFailure();
+                    o.EnableRetryOnFailure(InfrastructureSetup.ServerRetries, InfrastructureSetup.ServerRetryDelayCap, null);
                     if (executionStrategy is not null)
                     {
                         o.ExecutionStrategy(executionStrategy);
