@@ -29,10 +29,7 @@ public sealed class ClientMistakesOverKestrelTests
     public void StopService()
     {
         _service.Dispose();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestDatabase.DeleteSqliteFiles(_database);
     }
 
     [Test]

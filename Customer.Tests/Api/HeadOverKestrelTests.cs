@@ -33,10 +33,7 @@ public sealed class HeadOverKestrelTests
     public void StopTheService()
     {
         _service?.Dispose();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestDatabase.DeleteSqliteFiles(_database);
     }
 
     [TestCaseSource(typeof(GetRoutes), nameof(GetRoutes.All))]

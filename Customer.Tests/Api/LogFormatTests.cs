@@ -23,10 +23,7 @@ public sealed partial class LogFormatTests
     [TearDown]
     public void DeleteDatabase()
     {
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestDatabase.DeleteSqliteFiles(_database);
     }
 
     // The second case is how a deployment or the benchmark starts it: `dotnet /path/Customer.Api.dll`

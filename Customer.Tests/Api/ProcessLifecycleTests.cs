@@ -21,10 +21,7 @@ public sealed class ProcessLifecycleTests
     [TearDown]
     public void DeleteDatabase()
     {
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestDatabase.DeleteSqliteFiles(_database);
     }
 
     [Test]

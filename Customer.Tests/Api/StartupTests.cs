@@ -102,10 +102,7 @@ public sealed class StartupTests
         }
         finally
         {
-            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-            {
-                File.Delete(file);
-            }
+            TestDatabase.DeleteSqliteFiles(database);
         }
     }
 

@@ -35,10 +35,7 @@ public sealed partial class CustomerPageTests : PlaywrightTest
     [TearDown]
     public void DeleteDatabase()
     {
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestDatabase.DeleteSqliteFiles(_database);
     }
 
     [Test]

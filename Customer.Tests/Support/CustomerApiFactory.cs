@@ -109,11 +109,7 @@ public sealed class CustomerApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && Database == DatabaseKind.Sqlite)
         {
-            var path = ConnectionString["Data Source=".Length..];
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
+            TestDatabase.Drop(Database, ConnectionString);
         }
     }
 }

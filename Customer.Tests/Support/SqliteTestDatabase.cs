@@ -29,9 +29,6 @@ public sealed class SqliteTestDatabase : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestDatabase.DeleteSqliteFiles(Path);
     }
 }

@@ -43,28 +43,32 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A context with only these interceptors: none of the save steps.</summary>
     public CustomerDbContext CreateContextWith(params IInterceptor[] interceptors) => Build(Kind, ConnectionString, saveSteps: false, executionStrategy: null, interceptors);
 
-    public void Dispose()
+    public void Dispose() => Drop(Kind, ConnectionString);
+
+    /// <summary>
+    /// Deletes a SQLite database's files, or drops a server database if it exists; the pools are cleared
+    /// first, so no idle connection outlives it.
+    /// </summary>
+    public static void Drop(DatabaseKind kind, string connectionString)
     {
-        if (Kind == DatabaseKind.Sqlite)
+        if (kind == DatabaseKind.Sqlite)
         {
             SqliteConnection.ClearAllPools();
-            var path = ConnectionString["Data Source=".Length..];
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-
+            DeleteSqliteFiles(new SqliteConnectionStringBuilder(connectionString).DataSource);
             return;
         }
 
-        Drop(Kind, ConnectionString);
-    }
-
-    /// <summary>Drops a server database if it exists; the providers clear its pool first, so no idle connection outlives it.</summary>
-    public static void Drop(DatabaseKind kind, string connectionString)
-    {
         using var db = Build(kind, connectionString, saveSteps: false, executionStrategy: null, []);
         db.Database.EnsureDeleted();
+    }
+
+    /// <summary>A SQLite database file with its write-ahead log and shared-memory index.</summary>
+    public static void DeleteSqliteFiles(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     private static CustomerDbContext Build(

@@ -71,16 +71,6 @@ public sealed class InstancesOnOneDatabase : IDisposable
             process.Dispose();
         }
 
-        if (_database != DatabaseKind.Sqlite)
-        {
-            TestDatabase.Drop(_database, _connectionString);
-            return;
-        }
-
-        var path = _connectionString["Data Source=".Length..];
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestDatabase.Drop(_database, _connectionString);
     }
 }
