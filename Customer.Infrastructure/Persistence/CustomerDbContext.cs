@@ -1,5 +1,6 @@
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Domain.Customers;
+using CustomerService.Infrastructure.Messaging.Outbox;
 using CustomerService.Infrastructure.Persistence.SavedCopies;
 using CustomerService.Infrastructure.Persistence.SaveSteps;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,12 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
     }
 
     public DbSet<Customer> Customers => Set<Customer>();
+
+    internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    internal DbSet<PendingOutboxMessage> PendingOutboxMessages => Set<PendingOutboxMessage>();
+
+    internal DbSet<MessagingLease> MessagingLeases => Set<MessagingLease>();
 
     internal CommittedEventLog CommittedEvents { get; } = new();
 

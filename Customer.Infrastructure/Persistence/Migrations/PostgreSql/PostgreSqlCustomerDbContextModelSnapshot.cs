@@ -169,6 +169,85 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerService.Infrastructure.Messaging.Outbox.MessagingLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MessagingLeases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "outbox-relay",
+                            ExpiresAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
+            modelBuilder.Entity("CustomerService.Infrastructure.Messaging.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("CustomerVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerService.Infrastructure.Messaging.Outbox.PendingOutboxMessage", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("PendingOutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("CustomerService.Domain.Customers.Address", b =>
                 {
                     b.HasOne("CustomerService.Domain.Customers.Customer", null)
@@ -176,6 +255,17 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerService.Infrastructure.Messaging.Outbox.PendingOutboxMessage", b =>
+                {
+                    b.HasOne("CustomerService.Infrastructure.Messaging.Outbox.OutboxMessage", "Message")
+                        .WithOne()
+                        .HasForeignKey("CustomerService.Infrastructure.Messaging.Outbox.PendingOutboxMessage", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("CustomerService.Domain.Customers.Customer", b =>

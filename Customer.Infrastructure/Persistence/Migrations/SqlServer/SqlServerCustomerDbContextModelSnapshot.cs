@@ -165,6 +165,85 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerService.Infrastructure.Messaging.Outbox.MessagingLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MessagingLeases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "outbox-relay",
+                            ExpiresAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
+            modelBuilder.Entity("CustomerService.Infrastructure.Messaging.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("CustomerVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(36)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerService.Infrastructure.Messaging.Outbox.PendingOutboxMessage", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("PendingOutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("CustomerService.Domain.Customers.Address", b =>
                 {
                     b.HasOne("CustomerService.Domain.Customers.Customer", null)
@@ -172,6 +251,17 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerService.Infrastructure.Messaging.Outbox.PendingOutboxMessage", b =>
+                {
+                    b.HasOne("CustomerService.Infrastructure.Messaging.Outbox.OutboxMessage", "Message")
+                        .WithOne()
+                        .HasForeignKey("CustomerService.Infrastructure.Messaging.Outbox.PendingOutboxMessage", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("CustomerService.Domain.Customers.Customer", b =>
