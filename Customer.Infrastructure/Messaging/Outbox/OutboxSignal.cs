@@ -4,7 +4,7 @@ namespace CustomerService.Infrastructure.Messaging.Outbox;
 /// Tells this process's relay that a save has just committed outbox messages, so it need not wait for
 /// its next poll. Other instances' saves are found by polling.
 /// </summary>
-internal sealed class OutboxSignal
+internal sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -25,4 +25,6 @@ internal sealed class OutboxSignal
 
     /// <summary>Waits for a signal or the timeout, whichever comes first; true when signalled.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
 }
