@@ -13,6 +13,11 @@ public sealed class InstancesOnOneDatabase : IDisposable
     private readonly List<ServiceProcess> _processes = [];
     private readonly List<ApiClient> _clients = [];
 
+    // Clients of killed instances: a writer may still hold one, so they are disposed only at the end.
+    private readonly List<ApiClient> _retiredClients = [];
+    private readonly TestTokens _tokens = new();
+    private Dictionary<string, string> _settings = [];
+
     private InstancesOnOneDatabase(DatabaseKind database)
     {
         _database = database;
@@ -25,14 +30,20 @@ public sealed class InstancesOnOneDatabase : IDisposable
     /// <summary>One client per instance, in start order, each with a token granting every scope.</summary>
     public IReadOnlyList<ApiClient> Clients => _clients;
 
-    public static async Task<InstancesOnOneDatabase> StartAsync(int count, DatabaseKind database)
+    /// <summary>Starts the instances; <paramref name="extraSettings"/> are environment variables for each (e.g. <c>Messaging__RabbitMq__Uri</c>).</summary>
+    public static async Task<InstancesOnOneDatabase> StartAsync(int count, DatabaseKind database, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         HttpFixture.SkipUnlessAvailable(database);
         var instances = new InstancesOnOneDatabase(database);
-        var tokens = new TestTokens();
-        var settings = tokens.Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        var settings = instances._tokens.Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
         settings["Database__Provider"] = database.ToString();
         settings["ConnectionStrings__Customers"] = instances._connectionString;
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        instances._settings = settings;
         try
         {
             // One after the other: each instance migrates the database at start-up, and two doing it at
@@ -41,9 +52,7 @@ public sealed class InstancesOnOneDatabase : IDisposable
             {
                 var process = await ServiceProcess.StartAsync(settings);
                 instances._processes.Add(process);
-                instances._clients.Add(new ApiClient(
-                    new HttpClient { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(30) },
-                    tokens.Valid()));
+                instances._clients.Add(instances.ClientOf(process));
             }
         }
         catch
@@ -55,13 +64,34 @@ public sealed class InstancesOnOneDatabase : IDisposable
         return instances;
     }
 
+    /// <summary>The database kind every instance uses.</summary>
+    public DatabaseKind Database => _database;
+
+    public int ProcessIdOf(int instance) => _processes[instance].ProcessId;
+
+    /// <summary>Ends an instance at once, as a crash would (SIGKILL); its client then fails to connect.</summary>
+    public void Kill(int instance) => _processes[instance].KillHard();
+
+    /// <summary>Starts a new process in a killed instance's place (on a new port), with the same settings; its client replaces the old one.</summary>
+    public async Task RestartAsync(int instance)
+    {
+        var process = await ServiceProcess.StartAsync(_settings);
+        _processes[instance].Dispose();
+        _processes[instance] = process;
+        _retiredClients.Add(_clients[instance]);
+        _clients[instance] = ClientOf(process);
+    }
+
     /// <summary>The error and fatal entries an instance has logged so far (compact JSON, one a line).</summary>
     public IEnumerable<string> ErrorLogOf(int instance) =>
         _processes[instance].Output.Split('\n').Where(line => line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal));
 
+    private ApiClient ClientOf(ServiceProcess process) =>
+        new(new HttpClient { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, _tokens.Valid());
+
     public void Dispose()
     {
-        foreach (var client in _clients)
+        foreach (var client in _clients.Concat(_retiredClients))
         {
             client.Dispose();
         }
