@@ -61,6 +61,15 @@ public static class RabbitMqBroker
         ClientProvidedName = "customer-service tests",
     };
 
+    /// <summary>Deletes a queue and an exchange a test declared (through a consumer of its own, say).</summary>
+    public static async Task DeleteAsync(string queue, string exchange)
+    {
+        await using var connection = await ConnectionFactory().CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeleteAsync(queue);
+        await channel.ExchangeDeleteAsync(exchange);
+    }
+
     /// <summary>Stops the RabbitMQ application on the node (the Erlang VM stays up): clients lose their connections.</summary>
     public static Task StopAppAsync() => RabbitMqCtlAsync("stop_app");
 
