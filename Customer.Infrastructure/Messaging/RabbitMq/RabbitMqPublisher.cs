@@ -38,7 +38,8 @@ internal sealed partial class RabbitMqPublisher : IOutboxPublisher, IAsyncDispos
             TopologyRecoveryEnabled = true,
             NetworkRecoveryInterval = options.RecoveryInterval,
             RequestedConnectionTimeout = options.ConfirmTimeout,
-            ClientProvidedName = "customer-service outbox relay",
+            // Names the exchange so an operator (or a test) can tell relays apart in the management UI.
+            ClientProvidedName = $"customer-service outbox relay ({options.Exchange})",
         };
     }
 
