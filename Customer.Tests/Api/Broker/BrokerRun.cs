@@ -64,7 +64,7 @@ internal static class BrokerRun
     /// <summary>The index of the instance whose process holds the relay lease (holders are "machine/pid/suffix").</summary>
     public static async Task<int> LeaseHolderAsync(InstancesOnOneDatabase instances, int count, TimeSpan timeout)
     {
-        var holder = await RelayLease.WaitForHolderAsync(instances.Database, instances.ConnectionString, timeout);
+        var holder = await RelayLeaseRow.WaitForHolderAsync(instances.Database, instances.ConnectionString, timeout);
         var pid = holder.Split('/') is { Length: >= 2 } parts ? parts[1] : "";
         for (var i = 0; i < count; i++)
         {

@@ -45,7 +45,7 @@ public sealed class RelayFailoverTests(DatabaseKind database)
             var published = await queue.WaitUntilAsync(messages => messages.Any(m => m.Event.Time > killedAt), TimeSpan.FromSeconds(4 * LeaseSeconds));
             Assert.That(published, Is.True, $"the survivor published within {4 * LeaseSeconds} s of the kill");
             takeover = queue.Messages.First(m => m.Event.Time > killedAt).ReceivedAt - killedAt;
-            newHolder = (await RelayLease.ReadAsync(database, instances.ConnectionString)).Holder ?? "none";
+            newHolder = (await RelayLeaseRow.ReadAsync(database, instances.ConnectionString)).Holder ?? "none";
             await BrokerRun.WaitForProgressAsync(load, queue, writes: 20, messages: 10, TimeSpan.FromSeconds(30));
         }
         finally

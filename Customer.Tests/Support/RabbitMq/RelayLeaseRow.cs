@@ -6,7 +6,7 @@ using Npgsql;
 namespace CustomerService.Tests.Support.RabbitMq;
 
 /// <summary>The relay lease as the database holds it: the <c>outbox-relay</c> row of <c>MessagingLeases</c>.</summary>
-public static class RelayLease
+public static class RelayLeaseRow
 {
     public const string Name = "outbox-relay";
 
