@@ -1,12 +1,15 @@
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Security;
 using CustomerService.Application.Customers;
+using CustomerService.Infrastructure.Messaging;
+using CustomerService.Infrastructure.Messaging.Outbox;
 using CustomerService.Infrastructure.Persistence;
 using CustomerService.Infrastructure.Persistence.SavedCopies;
 using CustomerService.Infrastructure.Persistence.SaveSteps;
 using CustomerService.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,11 +25,16 @@ public static class DependencyInjection
     internal const int ServerRetries = 4;
     internal static readonly TimeSpan ServerRetryDelayCap = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The database, the outbox and the change feed. EF Core interceptors registered as services
+    /// (<see cref="IInterceptor"/>) join the service's own on every context, after them.
+    /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var database = ReadDatabaseOptions(configuration);
         services.AddSingleton(database);
 
+        services.AddMessaging(configuration, database.Provider);
         services.AddSingleton<SavedCustomerCopies>();
         services.AddSingleton<SavedCopiesUpkeepInterceptor>();
         switch (database.Provider)
@@ -37,19 +45,22 @@ public static class DependencyInjection
                     .UseSqlite(database.ConnectionString)
                     .AddInterceptors(pragmas)
                     .LogFailedCommandsAtDebug()
-                    .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
+                    .AddCustomerSaveSteps(container.GetRequiredService<OutboxWritingInterceptor>(), container.GetRequiredService<SavedCopiesUpkeepInterceptor>())
+                    .AddInterceptors(container.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<CustomerDbContext, SqlServerCustomerDbContext>((container, options) => options
                     .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure(ServerRetries, ServerRetryDelayCap, null))
                     .LogFailedCommandsAtDebug()
-                    .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
+                    .AddCustomerSaveSteps(container.GetRequiredService<OutboxWritingInterceptor>(), container.GetRequiredService<SavedCopiesUpkeepInterceptor>())
+                    .AddInterceptors(container.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContextPool<CustomerDbContext, PostgreSqlCustomerDbContext>((container, options) => options
                     .UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(ServerRetries, ServerRetryDelayCap, null))
                     .LogFailedCommandsAtDebug()
-                    .AddCustomerSaveSteps(container.GetRequiredService<SavedCopiesUpkeepInterceptor>()));
+                    .AddCustomerSaveSteps(container.GetRequiredService<OutboxWritingInterceptor>(), container.GetRequiredService<SavedCopiesUpkeepInterceptor>())
+                    .AddInterceptors(container.GetServices<IInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite, SqlServer or PostgreSql.");

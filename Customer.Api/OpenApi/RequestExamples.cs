@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CustomerService.Application.Customers.CheckCustomerCredentials;
+using CustomerService.Application.Customers.ListCustomerChanges;
 using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.CreateCustomerAddress;
 using CustomerService.Application.Customers.GetCustomer;
@@ -49,6 +50,7 @@ internal static class RequestExamples
             ["address"] = new JsonObject { ["id"] = AddressId, ["name"] = "Office", ["instructions"] = "Ring twice" },
         },
         [typeof(RemoveCustomerAddressCommand)] = () => new JsonObject { ["customerId"] = CustomerId, ["addressId"] = AddressId },
+        [typeof(ListCustomerChangesQuery)] = () => new JsonObject { ["limit"] = 100 },
         [typeof(CheckCustomerCredentialsCommand)] = () => new JsonObject
         {
             ["email"] = "john.doe@example.com",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CustomerService.Application.Customers.CheckCustomerCredentials;
+using CustomerService.Application.Customers.ListCustomerChanges;
 using CustomerService.Application.Customers.Common;
 using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.CreateCustomerAddress;
@@ -31,6 +32,7 @@ internal sealed class RequestSchemaTransformer : IOpenApiSchemaTransformer
         [typeof(GetCustomerQuery)] = ["id"],
         [typeof(UpdateCustomerCommand)] = ["id"],
         [typeof(ListCustomersQuery)] = [],
+        [typeof(ListCustomerChangesQuery)] = [],
         [typeof(RemoveCustomerCommand)] = ["id"],
         [typeof(CheckCustomerCredentialsCommand)] = ["email", "password"],
         [typeof(CreateCustomerAddressCommand)] = ["customerId"],

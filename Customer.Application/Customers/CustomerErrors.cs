@@ -26,5 +26,12 @@ public static class CustomerErrors
     /// <summary>The same answer for an unknown email, a wrong password and an inactive customer.</summary>
     public static ServiceError BadCredentials() => new(ErrorCodes.BadCredentials);
 
+    /// <summary>A change-feed cursor the feed never gave out (or one damaged on the way).</summary>
+    public static ServiceError UnknownCursor(string field) =>
+        CommonErrors.Validation([new FieldError(field, $"{field} is not a cursor that customer.changes gave out")]);
+
+    /// <summary>A change-feed cursor whose position is older than the feed keeps: read again from the start.</summary>
+    public static ServiceError CursorExpired() => new(ErrorCodes.CursorExpired);
+
     public static ServiceError DuplicateEmail(string email) => CommonErrors.DuplicateKey(EmailIndex, email);
 }

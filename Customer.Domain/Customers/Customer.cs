@@ -252,7 +252,10 @@ public sealed class Customer
         }
     }
 
-    /// <summary>Stores a new hash of the same password, made with stronger parameters than the old one.</summary>
+    /// <summary>
+    /// Stores a new hash of the same password, made with stronger parameters than the old one. Not a
+    /// visible change: it records no event, and the customer keeps its version.
+    /// </summary>
     public void UpgradePasswordHash(string passwordHash)
     {
         ArgumentException.ThrowIfNullOrEmpty(passwordHash);

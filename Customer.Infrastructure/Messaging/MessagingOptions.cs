@@ -12,4 +12,9 @@ internal sealed record MessagingOptions
 
     /// <summary><c>Messaging:Feed:RetentionDays</c>: how long the feed keeps events.</summary>
     public int RetentionDays { get; init; } = DefaultRetentionDays;
+
+    /// <summary><c>Messaging:Feed:PruneIntervalMinutes</c>: how often old events are pruned.</summary>
+    public int PruneIntervalMinutes { get; init; } = 60;
+
+    public TimeSpan Retention => TimeSpan.FromDays(RetentionDays);
 }

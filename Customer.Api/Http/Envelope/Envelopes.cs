@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.CheckCustomerCredentials;
@@ -28,6 +29,13 @@ public sealed record AddressEnvelope(AddressDto Address)
 
 /// <summary><c>{"ok": true, "customer": {"id": ...}}</c>: which customer a login belongs to.</summary>
 public sealed record CustomerIdEnvelope(CustomerIdDto Customer)
+{
+    [JsonPropertyOrder(-1)]
+    public bool Ok => true;
+}
+
+/// <summary><c>{"ok": true, "changes": [CloudEvent, ...], "next": "cursor"}</c>: one page of the change feed.</summary>
+public sealed record CustomerChangesEnvelope(IReadOnlyList<JsonElement> Changes, string Next)
 {
     [JsonPropertyOrder(-1)]
     public bool Ok => true;

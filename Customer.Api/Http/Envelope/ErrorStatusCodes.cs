@@ -13,6 +13,7 @@ public static class ErrorStatusCodes
         ErrorCodes.CustomerNotFound or ErrorCodes.CustomerAddressNotFound or ApiErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ApiErrorCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         ErrorCodes.DuplicateKey or ErrorCodes.VersionConflict => StatusCodes.Status409Conflict,
+        ErrorCodes.CursorExpired => StatusCodes.Status410Gone,
         ApiErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ApiErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ApiErrorCodes.UriTooLong => StatusCodes.Status414UriTooLong,

@@ -7,6 +7,7 @@ using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.CreateCustomerAddress;
 using CustomerService.Application.Customers.GetCustomer;
 using CustomerService.Application.Customers.GetCustomerAddress;
+using CustomerService.Application.Customers.ListCustomerChanges;
 using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Application.Customers.RemoveCustomer;
 using CustomerService.Application.Customers.RemoveCustomerAddress;
@@ -24,6 +25,7 @@ namespace CustomerService.Api.Http.Json;
 [JsonSerializable(typeof(CustomerListEnvelope))]
 [JsonSerializable(typeof(AddressEnvelope))]
 [JsonSerializable(typeof(CustomerIdEnvelope))]
+[JsonSerializable(typeof(CustomerChangesEnvelope))]
 [JsonSerializable(typeof(OkEnvelope))]
 [JsonSerializable(typeof(ErrorEnvelope))]
 [JsonSerializable(typeof(AddressIdErrorData))]
@@ -42,4 +44,5 @@ namespace CustomerService.Api.Http.Json;
 [JsonSerializable(typeof(GetCustomerAddressQuery))]
 [JsonSerializable(typeof(UpdateCustomerAddressCommand))]
 [JsonSerializable(typeof(RemoveCustomerAddressCommand))]
+[JsonSerializable(typeof(ListCustomerChangesQuery))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

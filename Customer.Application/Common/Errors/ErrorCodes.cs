@@ -12,6 +12,7 @@ public static class ErrorCodes
     public const string BadCredentials = "bad_credentials";
     public const string DuplicateKey = "duplicate_key";
     public const string VersionConflict = "version_conflict";
+    public const string CursorExpired = "cursor_expired";
     public const string ServiceUnavailable = "service_unavailable";
     public const string InternalError = "internal_error";
 }

@@ -103,6 +103,10 @@ public static class CustomerRuleBuilderExtensions
             }
         });
 
+    /// <summary>An optional cursor: when given, not empty and at most <paramref name="maxLength"/> characters.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> MustBeCursor<T>(this IRuleBuilder<T, string?> rule, string field, int maxLength) =>
+        rule.Custom((value, context) => AddProblem(context, field, value is null ? null : TextRules.CheckRequired(value, maxLength)));
+
     /// <summary>A list filter: at most <paramref name="maxValues"/> values, each passing <paramref name="check"/>.</summary>
     public static IRuleBuilderOptionsConditions<T, IReadOnlyList<string>?> MustBeFilter<T>(
         this IRuleBuilder<T, IReadOnlyList<string>?> rule, string field, int maxValues, Func<string, string?> check) =>

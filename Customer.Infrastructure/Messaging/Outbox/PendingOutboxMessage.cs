@@ -7,7 +7,8 @@ namespace CustomerService.Infrastructure.Messaging.Outbox;
 /// </summary>
 internal sealed class PendingOutboxMessage
 {
-    public required long MessageId { get; init; }
+    public long MessageId { get; private set; }
 
-    public OutboxMessage? Message { get; private set; }
+    /// <summary>Set when the message is written; its id, which the database gives, follows on insert.</summary>
+    public OutboxMessage? Message { get; init; }
 }

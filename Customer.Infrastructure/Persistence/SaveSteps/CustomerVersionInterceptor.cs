@@ -6,11 +6,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CustomerService.Infrastructure.Persistence.SaveSteps;
 
 /// <summary>
-/// Raises <see cref="Customer.Version"/> by exactly one for every aggregate a save changes, whether
-/// the customer row or one of its addresses changed. The old version stays in the UPDATE's WHERE
-/// clause (it is the concurrency token), so a concurrent save of the same customer fails instead of
-/// silently overwriting. A removed customer keeps the version it had. Registered first: it scans the
-/// change tracker for changes once, for itself and the steps after it.
+/// Raises <see cref="Customer.Version"/> by exactly one for every aggregate a save changes visibly:
+/// one that recorded a <see cref="CustomerUpdated"/>, whether its own row or one of its addresses
+/// changed. The old version stays in the UPDATE's WHERE clause (it is the concurrency token), so a
+/// concurrent save of the same customer fails instead of silently overwriting. A new hash of the same
+/// password is not a visible change: it is stored under the version the customer has. A removed
+/// customer keeps the version it had. Registered first: it scans the change tracker for changes once,
+/// for itself and the steps after it.
 /// </summary>
 internal sealed class CustomerVersionInterceptor : SaveChangesInterceptor
 {
@@ -39,13 +41,29 @@ internal sealed class CustomerVersionInterceptor : SaveChangesInterceptor
 
         foreach (var customer in TrackedEntries.Of<Customer>(changeTracker))
         {
-            if (customer.State == EntityState.Modified
-                || (customer.State == EntityState.Unchanged && customersWithChangedAddresses.Contains(customer.Entity.Id)))
+            var written = customer.State == EntityState.Modified
+                || (customer.State == EntityState.Unchanged && customersWithChangedAddresses.Contains(customer.Entity.Id));
+            if (!written)
+            {
+                continue;
+            }
+
+            if (customer.Entity.DomainEvents.Any(e => e is CustomerUpdated))
             {
                 Raise(customer);
             }
+            else if (!OnlyThePasswordHashChanged(customer))
+            {
+                // Every stored version has its event; a change that recorded none would be a version without one.
+                throw new InvalidOperationException(
+                    $"Customer {customer.Entity.Id} changed without recording {nameof(CustomerUpdated)}: every change must go through the aggregate's methods.");
+            }
         }
     }
+
+    private static bool OnlyThePasswordHashChanged(EntityEntry<Customer> customer) =>
+        customer.State == EntityState.Modified
+        && customer.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == nameof(Customer.PasswordHash));
 
     private static void Raise(EntityEntry<Customer> customer)
     {
