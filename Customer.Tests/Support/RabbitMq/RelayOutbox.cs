@@ -23,8 +23,7 @@ public static class RelayOutbox
             Payload = $$$"""{"specversion":"1.0","id":"{{{eventId}}}","type":"{{{type}}}","subject":"{{{customerId}}}","data":{"id":"{{{customerId}}}","version":{{{version}}},"note":"ünïcode"}}""",
         };
         db.OutboxMessages.Add(message);
-        await db.SaveChangesAsync();
-        db.PendingOutboxMessages.Add(new PendingOutboxMessage { MessageId = message.Id });
+        db.PendingOutboxMessages.Add(new PendingOutboxMessage { Message = message });
         await db.SaveChangesAsync();
         return message.Id;
     }
