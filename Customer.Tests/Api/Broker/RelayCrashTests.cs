@@ -35,12 +35,12 @@ public sealed class RelayCrashTests(DatabaseKind database)
             for (var kill = 0; kill < Kills; kill++)
             {
                 // Each kill lands while the process both writes and relays: its writes answered, its events arriving.
-                await BrokerRun.WaitForProgressAsync(load, queue, writes: 30, messages: 10, TimeSpan.FromSeconds(30));
+                await BrokerRun.WaitForProgressAsync(load, queue, writes: 15, messages: 5, TimeSpan.FromSeconds(30));
                 instances.Kill(0);
                 await instances.RestartAsync(0);
             }
 
-            await BrokerRun.WaitForProgressAsync(load, queue, writes: 30, messages: 10, TimeSpan.FromSeconds(30));
+            await BrokerRun.WaitForProgressAsync(load, queue, writes: 15, messages: 5, TimeSpan.FromSeconds(30));
         }
         finally
         {

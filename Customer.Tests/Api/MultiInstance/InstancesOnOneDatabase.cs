@@ -82,6 +82,9 @@ public sealed class InstancesOnOneDatabase : IDisposable
         _clients[instance] = ClientOf(process);
     }
 
+    /// <summary>Everything an instance's current process has written so far (compact JSON log entries, one a line).</summary>
+    public string OutputOf(int instance) => _processes[instance].Output;
+
     /// <summary>The error and fatal entries an instance has logged so far (compact JSON, one a line).</summary>
     public IEnumerable<string> ErrorLogOf(int instance) =>
         _processes[instance].Output.Split('\n').Where(line => line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal));

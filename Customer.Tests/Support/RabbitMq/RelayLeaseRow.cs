@@ -28,14 +28,14 @@ public static class RelayLeaseRow
         return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetDateTime(1));
     }
 
-    /// <summary>Waits until an unexpired lease is held, and returns its holder; fails after the timeout.</summary>
-    public static async Task<string> WaitForHolderAsync(DatabaseKind kind, string connectionString, TimeSpan timeout)
+    /// <summary>Waits until an unexpired lease is held (by someone but <paramref name="other"/>), and returns its holder; fails after the timeout.</summary>
+    public static async Task<string> WaitForHolderAsync(DatabaseKind kind, string connectionString, TimeSpan timeout, string? other = null, TimeSpan? poll = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             var (holder, expiresAt) = await ReadAsync(kind, connectionString);
-            if (holder is not null && DateTime.SpecifyKind(expiresAt, DateTimeKind.Utc) > DateTime.UtcNow)
+            if (holder is not null && holder != other && DateTime.SpecifyKind(expiresAt, DateTimeKind.Utc) > DateTime.UtcNow)
             {
                 return holder;
             }
@@ -45,7 +45,7 @@ public static class RelayLeaseRow
                 throw new AssertionException($"No instance held the relay lease within {timeout.TotalSeconds} s (holder {holder ?? "none"}, expires {expiresAt:O}).");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(100));
         }
     }
 
