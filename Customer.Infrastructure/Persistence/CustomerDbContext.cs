@@ -33,6 +33,9 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
 
     internal CopiesInUse Copies { get; } = new();
 
+    /// <summary>The outbox messages the save under way (or the last failed one) wrote, until they are forgotten.</summary>
+    internal List<(OutboxMessage Message, PendingOutboxMessage Pending)> OutboxWrites { get; } = [];
+
     /// <summary>
     /// Starts, on the open connection, a transaction for reading in which every query sees the same
     /// committed state, whatever other connections commit meanwhile. Commit it when the reads are done.
@@ -96,6 +99,7 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
     {
         ChangeTracker.Clear();
         CommittedEvents.Clear();
+        OutboxWrites.Clear();
     }
 
     IReadOnlyList<CommittedEvent> IUnitOfWork.TakeCommittedEvents() => CommittedEvents.Take();

@@ -36,6 +36,7 @@ internal static class FeedCursor
         position = default;
         Span<byte> bytes = stackalloc byte[Length];
         if (text.Length > MaxTextLength
+            || !Base64Url.IsValid(text)
             || !Base64Url.TryDecodeFromChars(text, bytes, out var written)
             || written != Length
             || bytes[0] != Format)

@@ -46,7 +46,7 @@ internal sealed class OutboxWritingInterceptor(CustomerCloudEvents cloudEvents, 
         var context = eventData.CustomerContext();
 
         // A save tried again after a failure writes its messages afresh from the customers' events.
-        ForgetMessages(context);
+        Forget(context);
 
         var savedAt = clock.GetUtcNow().UtcDateTime;
         foreach (var customer in TrackedEntries.Of<Customer>(context.ChangeTracker))
@@ -58,35 +58,38 @@ internal sealed class OutboxWritingInterceptor(CustomerCloudEvents cloudEvents, 
 
             foreach (var message in cloudEvents.For(customer.Entity, savedAt))
             {
+                var pending = new PendingOutboxMessage { Message = message };
                 context.OutboxMessages.Add(message);
-                context.PendingOutboxMessages.Add(new PendingOutboxMessage { Message = message });
+                context.PendingOutboxMessages.Add(pending);
+                context.OutboxWrites.Add((message, pending));
             }
         }
     }
 
     private void Committed(DbContextEventData eventData)
     {
-        if (ForgetMessages(eventData.CustomerContext()))
+        if (Forget(eventData.CustomerContext()))
         {
             signal?.Notify();
         }
     }
 
-    // The messages are the database's now (or to be written afresh): the context need not track them.
-    private static bool ForgetMessages(CustomerDbContext context)
+    // Once saved the messages are the database's, and a failed save writes them again: either way the
+    // context stops tracking the ones this step wrote.
+    private static bool Forget(CustomerDbContext context)
     {
-        var any = false;
-        foreach (var entry in TrackedEntries.Of<PendingOutboxMessage>(context.ChangeTracker))
+        if (context.OutboxWrites.Count == 0)
         {
-            entry.State = EntityState.Detached;
+            return false;
         }
 
-        foreach (var entry in TrackedEntries.Of<OutboxMessage>(context.ChangeTracker))
+        foreach (var (message, pending) in context.OutboxWrites)
         {
-            entry.State = EntityState.Detached;
-            any = true;
+            context.Entry(pending).State = EntityState.Detached;
+            context.Entry(message).State = EntityState.Detached;
         }
 
-        return any;
+        context.OutboxWrites.Clear();
+        return true;
     }
 }
