@@ -84,7 +84,7 @@ public sealed class RelayBroker : IAsyncDisposable
     /// <summary>Closes the broker side of the relay's connection, as a broker restart or a network cut does.</summary>
     public static async Task CloseRelayConnectionsAsync(string exchange)
     {
-        var connections = await RunRabbitmqctlAsync("list_connections", "--quiet", "--no-table-headers", "pid", "user_provided_name");
+        var connections = await RunRabbitmqctlAsync("list_connections", "--quiet", "--no-table-headers", "pid", "client_properties");
         foreach (var line in connections.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(exchange, StringComparison.Ordinal)))
         {
             await RunRabbitmqctlAsync("close_connection", line.Split('\t')[0].Trim(), "closed by a relay test");
