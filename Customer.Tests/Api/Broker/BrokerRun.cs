@@ -19,11 +19,9 @@ internal static class BrokerRun
         ApiClient client, QueueRecorder queue, IEnumerable<string> knownCustomers, TimeSpan deliveryTimeout)
     {
         var started = DateTime.UtcNow;
-        var feed = (await ChangeFeed.ReadToEndAsync(client, limit: 100)).Select(CustomerEvent.From).ToList();
-        var caughtUp = await queue.WaitForEventsAsync(feed.Select(e => e.Id), deliveryTimeout);
+        var (feed, stored) = await ReadFeedUntilCompleteAsync(client, [.. knownCustomers], deliveryTimeout);
+        var caughtUp = await queue.WaitForEventsAsync(feed.Select(e => e.Id), deliveryTimeout - (DateTime.UtcNow - started));
         var delay = DateTime.UtcNow - started;
-
-        var stored = await StoredVersions.ReadAsync(client, knownCustomers.Concat(feed.Select(e => e.Subject)));
         var messages = queue.Messages;
         var (delivered, deliveryProblems) = EventHistory.Deduplicate(messages);
         await TestContext.Out.WriteLineAsync(
@@ -42,6 +40,32 @@ internal static class BrokerRun
         }
 
         return delay;
+    }
+
+    /// <summary>
+    /// The feed read to its end and resumed from its <c>next</c> until it holds every stored version, or
+    /// the timeout passes (the writes are over). The PostgreSQL feed holds back events until every
+    /// transaction that began before them has ended, anywhere in the cluster, so it may lag a moment.
+    /// </summary>
+    private static async Task<(List<CustomerEvent> Feed, IReadOnlyDictionary<string, int?> Stored)> ReadFeedUntilCompleteAsync(
+        ApiClient client, List<string> knownCustomers, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var feed = new List<CustomerEvent>();
+        string? cursor = null;
+        while (true)
+        {
+            var (events, next) = await ChangeFeed.ReadToEndAsync(client, cursor, limit: 100);
+            feed.AddRange(events.Select(CustomerEvent.From));
+            cursor = next;
+            var stored = await StoredVersions.ReadAsync(client, knownCustomers.Concat(feed.Select(e => e.Subject)));
+            if (EventHistory.Problems(feed, stored).Count == 0 || DateTime.UtcNow >= deadline)
+            {
+                return (feed, stored);
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Waits until the load has had <paramref name="writes"/> more writes answered and the queue <paramref name="messages"/> more deliveries, or the timeout.</summary>

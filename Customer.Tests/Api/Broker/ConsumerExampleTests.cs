@@ -34,7 +34,7 @@ public sealed class ConsumerExampleTests
             var caughtUp = await WaitUntilAsync(() => SameCustomers(consumer.Customers, expected), TimeSpan.FromSeconds(20));
 
             var fromFeed = new CustomerCopies();
-            foreach (var change in await ChangeFeed.ReadToEndAsync(client, limit: 7))
+            foreach (var change in (await ChangeFeed.ReadToEndAsync(client, limit: 7)).Events)
             {
                 fromFeed.Apply(change);
             }

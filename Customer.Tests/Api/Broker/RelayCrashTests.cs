@@ -48,7 +48,7 @@ public sealed class RelayCrashTests(DatabaseKind database)
             await writing;
         }
 
-        await TestContext.Out.WriteLineAsync($"{Kills} kills; {load.Acknowledged} writes answered 200, {load.Unreachable} calls found no service.");
+        await TestContext.Out.WriteLineAsync($"{database}: {Kills} kills; {load.Acknowledged} writes answered 200, {load.Unreachable} calls found no service.");
         await BrokerRun.AssertBrokerAndFeedAgreeAsync(instances.Clients[0], queue, load.CreatedIds, TimeSpan.FromSeconds(30));
     }
 }

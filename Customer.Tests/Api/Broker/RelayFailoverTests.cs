@@ -65,7 +65,7 @@ public sealed class RelayFailoverTests(DatabaseKind database)
         // the connection (under 0.5 s on an idle machine, up to 4.5 s measured with four builds running).
         var takeoverBound = handoverBound + TimeSpan.FromSeconds(5);
         await TestContext.Out.WriteLineAsync(
-            $"Killed instance {holder} (pid {instances.ProcessIdOf(holder)}): the lease changed hands {handover.TotalSeconds:0.00} s later (bound {handoverBound.TotalSeconds:0.0} s), " +
+            $"{database}: killed instance {holder} (pid {instances.ProcessIdOf(holder)}): the lease changed hands {handover.TotalSeconds:0.00} s later (bound {handoverBound.TotalSeconds:0.0} s), " +
             $"the next event was published {takeover.TotalSeconds:0.00} s later (bound {takeoverBound.TotalSeconds:0.0} s); holder now {newHolder}.");
         foreach (var line in instances.OutputOf(survivor).Split('\n').Where(l => l.Contains("lease", StringComparison.OrdinalIgnoreCase) || l.Contains("RabbitMQ", StringComparison.Ordinal)))
         {
@@ -116,7 +116,7 @@ public sealed class RelayFailoverTests(DatabaseKind database)
         })));
 
         var all = answers.SelectMany(a => a).ToList();
-        await TestContext.Out.WriteLineAsync($"{all.Count} concurrent updates: {all.Count(a => a.Status == HttpStatusCode.OK)} answered 200.");
+        await TestContext.Out.WriteLineAsync($"{database}: {all.Count} concurrent updates: {all.Count(a => a.Status == HttpStatusCode.OK)} answered 200.");
         Assert.That(all.Where(a => a.Status is not (HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable)).Select(a => a.Text), Is.Empty,
             "200, or 503 when a customer's conflicts outlast the retries");
         await BrokerRun.AssertBrokerAndFeedAgreeAsync(instances.Clients[0], queue, ids, TimeSpan.FromSeconds(30));

@@ -6,8 +6,11 @@ namespace CustomerService.Tests.Support.Events;
 /// <summary>Reads <c>customer.changes</c> as a consumer catching up does: page after page until nothing is new.</summary>
 public static class ChangeFeed
 {
-    /// <summary>Every retained event from the oldest (or after <paramref name="after"/>), in feed order.</summary>
-    public static async Task<IReadOnlyList<JsonObject>> ReadToEndAsync(ApiClient client, string? after = null, int limit = 1000)
+    /// <summary>
+    /// Every event the feed offers now from the oldest (or after <paramref name="after"/>), in feed order,
+    /// and the cursor to resume from.
+    /// </summary>
+    public static async Task<(IReadOnlyList<JsonObject> Events, string? Next)> ReadToEndAsync(ApiClient client, string? after = null, int limit = 1000)
     {
         ArgumentNullException.ThrowIfNull(client);
         var events = new List<JsonObject>();
@@ -25,7 +28,7 @@ public static class ChangeFeed
             var changes = response.Body["changes"]!.AsArray();
             if (changes.Count == 0)
             {
-                return events;
+                return (events, cursor);
             }
 
             events.AddRange(changes.Select(change => change!.AsObject()));
