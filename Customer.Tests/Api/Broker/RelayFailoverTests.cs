@@ -11,6 +11,7 @@ namespace CustomerService.Tests.Api.Broker;
 /// G5, and G4 with writers on two instances: two real service processes on one database, one relay
 /// between them (the lease in MessagingLeases). The holder killed, the other takes the relay over
 /// within the lease; concurrent writers through both leave every customer's events contiguous and in order.
+/// One pair of instances for both cases, the racing writers first: each start of two processes costs seconds.
 /// </summary>
 [Category("Slow")]
 [Category("Broker")]
@@ -19,12 +20,33 @@ public sealed class RelayFailoverTests(DatabaseKind database)
 {
     private const int LeaseSeconds = 3;
 
-    [Test]
-    public async Task KillingTheLeaseHolderHandsTheRelayToTheOtherInstanceWithinTheLeaseAndLosesNoEvent()
+    private QueueRecorder? _queue;
+    private InstancesOnOneDatabase? _instances;
+
+    [OneTimeSetUp]
+    public async Task StartTwoInstances()
     {
         RabbitMqBroker.SkipUnlessAvailable();
-        await using var queue = await QueueRecorder.BindAsync(RabbitMqBroker.UniqueExchange("g5"));
-        using var instances = await InstancesOnOneDatabase.StartAsync(2, database, RabbitMqBroker.ServiceSettings(queue.Exchange, LeaseSeconds));
+        HttpFixture.SkipUnlessAvailable(database);
+        _queue = await QueueRecorder.BindAsync(RabbitMqBroker.UniqueExchange("g5"));
+        _instances = await InstancesOnOneDatabase.StartAsync(2, database, RabbitMqBroker.ServiceSettings(_queue.Exchange, LeaseSeconds));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopInstances()
+    {
+        _instances?.Dispose();
+        if (_queue is not null)
+        {
+            await _queue.DisposeAsync();
+        }
+    }
+
+    [Test]
+    [Order(2)]
+    public async Task KillingTheLeaseHolderHandsTheRelayToTheOtherInstanceWithinTheLeaseAndLosesNoEvent()
+    {
+        var (queue, instances) = (_queue!, _instances!);
         var holder = await BrokerRun.LeaseHolderAsync(instances, 2, TimeSpan.FromSeconds(15));
         var survivor = 1 - holder;
 
@@ -83,11 +105,10 @@ public sealed class RelayFailoverTests(DatabaseKind database)
     }
 
     [Test]
+    [Order(1)]
     public async Task ConcurrentWritersThroughTwoInstancesLeaveEachCustomersEventsContiguousAndInOrder()
     {
-        RabbitMqBroker.SkipUnlessAvailable();
-        await using var queue = await QueueRecorder.BindAsync(RabbitMqBroker.UniqueExchange("g4"));
-        using var instances = await InstancesOnOneDatabase.StartAsync(2, database, RabbitMqBroker.ServiceSettings(queue.Exchange, LeaseSeconds));
+        var (queue, instances) = (_queue!, _instances!);
         var ids = new List<string>();
         for (var i = 0; i < 4; i++)
         {
