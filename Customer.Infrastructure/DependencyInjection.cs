@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddSingleton<IPersistenceFailureClassifier, PersistenceFailureClassifier>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        Messaging.RabbitMq.RabbitMqRelayRegistration.AddRabbitMqRelay(services, configuration);
         return services;
     }
 

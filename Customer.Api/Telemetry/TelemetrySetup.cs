@@ -1,4 +1,5 @@
 using CustomerService.Application.Common.Diagnostics;
+using CustomerService.Infrastructure.Messaging.RabbitMq;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -53,7 +54,8 @@ public static class TelemetrySetup
             {
                 metrics
                     .AddAspNetCoreInstrumentation()
-                    .AddMeter("Microsoft.EntityFrameworkCore");
+                    .AddMeter("Microsoft.EntityFrameworkCore")
+                    .AddMeter(RabbitMqRelayRegistration.MeterName);
                 exportMetrics?.Invoke(metrics);
             });
         return services;
