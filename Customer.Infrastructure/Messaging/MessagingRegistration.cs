@@ -21,7 +21,7 @@ internal static class MessagingRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(container => new OutboxWritingInterceptor(
             container.GetRequiredService<CustomerCloudEvents>(),
-            container.GetRequiredService<TimeProvider>(),
+            Clock(container),
             container.GetRequiredService<OutboxSignal>()));
 
         services.AddSingleton<IOutboxFeedSql>(provider switch
@@ -36,11 +36,14 @@ internal static class MessagingRegistration
         services.AddSingleton(container => new OutboxPruner(
             container.GetRequiredService<IServiceScopeFactory>(),
             options,
-            container.GetRequiredService<TimeProvider>(),
+            Clock(container),
             container.GetRequiredService<ILogger<OutboxPruner>>()) { KeepUnpublished = brokerConfigured });
         services.AddSingleton<IHostedService>(container => container.GetRequiredService<OutboxPruner>());
         return services;
     }
+
+    // The application's clock when it registered one (the service does); the system's otherwise.
+    private static TimeProvider Clock(IServiceProvider container) => container.GetService<TimeProvider>() ?? TimeProvider.System;
 
     private static MessagingOptions ReadOptions(IConfiguration configuration)
     {

@@ -12,7 +12,7 @@ public sealed class OpenApiDocumentTests
 {
     private const string Base = "/services/customer/v1/";
 
-    private static readonly string[] ReadMethods = ["customer.info", "customer.list", "customer.address.info"];
+    private static readonly string[] ReadMethods = ["customer.info", "customer.list", "customer.address.info", "customer.changes"];
 
     private static readonly string[] WriteMethods =
     [

@@ -36,7 +36,7 @@ internal sealed class NoServerAnswers(IModel model)
             switch (statement)
             {
                 case SelectStatement { QueryExpression: QuerySpecification query }:
-                    resultSets.Add(OneRow(query.SelectElements));
+                    resultSets.Add(OneRow(query.SelectElements, table: null));
                     break;
                 case SelectStatement select:
                     throw new NotSupportedException($"No answer for a {select.QueryExpression.GetType().Name}.");
@@ -44,7 +44,7 @@ internal sealed class NoServerAnswers(IModel model)
                     rowsAffected++;
                     if (OutputOf(change) is { } output)
                     {
-                        resultSets.Add(OneRow(output.SelectColumns));
+                        resultSets.Add(OneRow(output.SelectColumns, TargetOf(change)));
                     }
 
                     break;
@@ -63,26 +63,35 @@ internal sealed class NoServerAnswers(IModel model)
         _ => null,
     };
 
-    private DataTable OneRow(IList<SelectElement> elements)
+    // The table a change writes, whose columns its OUTPUT returns.
+    private static string? TargetOf(DataModificationStatement change) => (change switch
     {
-        var table = new DataTable { Locale = System.Globalization.CultureInfo.InvariantCulture };
+        InsertStatement insert => insert.InsertSpecification.Target,
+        UpdateStatement update => update.UpdateSpecification.Target,
+        DeleteStatement delete => delete.DeleteSpecification.Target,
+        _ => null,
+    } as NamedTableReference)?.SchemaObject.BaseIdentifier.Value;
+
+    private DataTable OneRow(IList<SelectElement> elements, string? table)
+    {
+        var rows = new DataTable { Locale = System.Globalization.CultureInfo.InvariantCulture };
         var row = new object[elements.Count];
         for (var i = 0; i < elements.Count; i++)
         {
             var value = elements[i] is SelectScalarExpression scalar
-                ? Sample(scalar.Expression)
+                ? Sample(scalar.Expression, table)
                 : throw new NotSupportedException($"No answer for a {elements[i].GetType().Name}.");
-            table.Columns.Add($"c{i}", value.GetType());
+            rows.Columns.Add($"c{i}", value.GetType());
             row[i] = value;
         }
 
-        table.Rows.Add(row);
-        return table;
+        rows.Rows.Add(row);
+        return rows;
     }
 
-    private object Sample(ScalarExpression expression) => expression switch
+    private object Sample(ScalarExpression expression, string? table) => expression switch
     {
-        ColumnReferenceExpression column => SampleOfColumn(column.MultiPartIdentifier.Identifiers[^1].Value),
+        ColumnReferenceExpression column => SampleOfColumn(column.MultiPartIdentifier.Identifiers[^1].Value, table),
         FunctionCall { FunctionName.Value: var name } when name.Equals("COUNT", StringComparison.OrdinalIgnoreCase) => SampleCount,
         FunctionCall { FunctionName.Value: var name } when name.Equals("COUNT_BIG", StringComparison.OrdinalIgnoreCase) => (long)SampleCount,
 
@@ -93,11 +102,11 @@ internal sealed class NoServerAnswers(IModel model)
         _ => throw new NotSupportedException($"No answer for a {expression.GetType().Name} column."),
     };
 
-    private object SampleOfColumn(string columnName)
+    private object SampleOfColumn(string columnName, string? tableName)
     {
         var property = model.GetEntityTypes()
             .SelectMany(entity => entity.GetProperties().Select(p => (Property: p, Table: StoreObjectIdentifier.Create(entity, StoreObjectType.Table))))
-            .Where(p => p.Table is { } table && p.Property.GetColumnName(table) == columnName)
+            .Where(p => p.Table is { } table && p.Property.GetColumnName(table) == columnName && (tableName is null || table.Name == tableName))
             .Select(p => p.Property)
             .FirstOrDefault() ?? throw new NotSupportedException($"No column {columnName} in the model.");
         var value = SampleOfType(property.ClrType);
@@ -108,6 +117,7 @@ internal sealed class NoServerAnswers(IModel model)
     {
         _ when type == typeof(string) => "x",
         _ when type == typeof(int) => 1,
+        _ when type == typeof(long) => 1L,
         _ when type == typeof(DateTime) => SampleTime,
         _ when type == typeof(CustomerStatus) => CustomerStatus.Active,
         _ when typeof(IEnumerable).IsAssignableFrom(type) => new List<string>(),
