@@ -71,6 +71,18 @@ public sealed class ChangeFeedEventTests(DatabaseKind database) : HttpFixture(da
     }
 
     [Test]
+    public async Task TheSourceIsMessagingSourceWhenSet()
+    {
+        using var factory = new CustomerApiFactory(Database, new Dictionary<string, string> { ["Messaging:Source"] = "https://shop.example.com/customers" });
+        using var client = factory.CreateApiClient();
+        var id = await client.CreateCustomerAsync();
+
+        var change = (await client.ReadToEndAsync()).Changes.Of(id).Single();
+
+        Assert.That(change["source"]!.GetValue<string>(), Is.EqualTo("https://shop.example.com/customers"));
+    }
+
+    [Test]
     public async Task NoEventCarriesThePasswordOrItsHash()
     {
         var body = CustomerRequests.Create();
