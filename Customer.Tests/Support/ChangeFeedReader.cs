@@ -42,6 +42,28 @@ public static class ChangeFeedReader
         }
     }
 
+    /// <summary>
+    /// Reads to the end until <paramref name="complete"/> holds (at most ten seconds, then the last read):
+    /// on PostgreSQL a change is readable only once every transaction older than it, in any database of
+    /// the cluster, has ended, so a change just committed can take a moment to appear.
+    /// </summary>
+    public static async Task<(List<JsonObject> Changes, string Next)> ReadUntilAsync(
+        this ApiClient client, string? after, Func<List<JsonObject>, bool> complete)
+    {
+        ArgumentNullException.ThrowIfNull(complete);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var read = await client.ReadToEndAsync(after);
+            if (complete(read.Changes) || DateTime.UtcNow > deadline)
+            {
+                return read;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>The changes of one customer, in feed order.</summary>
     public static List<JsonObject> Of(this IEnumerable<JsonObject> changes, string customerId) =>
         [.. changes.Where(c => c["subject"]!.GetValue<string>() == customerId)];

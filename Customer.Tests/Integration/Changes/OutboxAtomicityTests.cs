@@ -66,7 +66,7 @@ public sealed class OutboxAtomicityTests(DatabaseKind database) : HttpFixture(da
             Assert.That(await Factory.WithDatabaseAsync(db => db.PendingOutboxMessages.CountAsync(p => p.Message!.CustomerId == id)), Is.EqualTo(1));
         }
 
-        var feed = (await Client.ReadToEndAsync()).Changes.Of(id);
+        var feed = (await Client.ReadUntilAsync(null, all => all.Of(id).Count > 0)).Changes.Of(id);
         Assert.That(feed, Has.Count.EqualTo(1));
     }
 
