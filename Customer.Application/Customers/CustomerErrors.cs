@@ -26,5 +26,15 @@ public static class CustomerErrors
     /// <summary>The same answer for an unknown email, a wrong password and an inactive customer.</summary>
     public static ServiceError BadCredentials() => new(ErrorCodes.BadCredentials);
 
+    /// <summary>The email must wait before its next password check; the check was not made.</summary>
+    public static ServiceError TooManyAttempts(TimeSpan wait) =>
+        new(ErrorCodes.TooManyAttempts, new RetryAfterErrorData(ServiceError.WholeSeconds(wait))) { RetryAfter = wait };
+
+    /// <summary>The same answer for a reset token that is unknown, used, superseded or expired.</summary>
+    public static ServiceError InvalidResetToken() => new(ErrorCodes.InvalidResetToken);
+
+    /// <summary>No customer holds the email (as sent) that a caller asked for.</summary>
+    public static ServiceError NotFoundByEmail(string email) => new(ErrorCodes.CustomerNotFound, new EmailErrorData(email));
+
     public static ServiceError DuplicateEmail(string email) => CommonErrors.DuplicateKey(EmailIndex, email);
 }
