@@ -16,6 +16,7 @@ internal sealed class EnvelopeSchemaTransformer : IOpenApiSchemaTransformer
     private static readonly HashSet<Type> Envelopes =
     [
         typeof(CustomerEnvelope), typeof(CustomerListEnvelope), typeof(AddressEnvelope), typeof(CustomerIdEnvelope), typeof(OkEnvelope),
+        typeof(PasswordResetTokenEnvelope),
     ];
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
