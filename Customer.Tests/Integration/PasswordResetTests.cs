@@ -9,20 +9,9 @@ namespace CustomerService.Tests.Integration;
 
 /// <summary>customer.password.resetToken and customer.password.reset over HTTP, on a clock the tests move.</summary>
 [TestFixtureSource(typeof(Databases), nameof(Databases.All))]
-public sealed class PasswordResetTests(DatabaseKind database) : HttpFixture(database)
+public sealed class PasswordResetTests(DatabaseKind database) : ClockedHttpFixture(database)
 {
-    private const string Password = "correct horse battery";
     private const string NewPassword = "a new horse, a new battery";
-
-    private ClockedService _service = null!;
-
-    private ApiClient Clocked => _service.Client;
-
-    [OneTimeSetUp]
-    public void StartClockedService() => _service = new ClockedService(Factory);
-
-    [OneTimeTearDown]
-    public void StopClockedService() => _service?.Dispose();
 
     [Test]
     public async Task IssuesAUrlSafeRandomTokenValidForAnHourForTheEmailInAnyCase()
@@ -37,7 +26,7 @@ public sealed class PasswordResetTests(DatabaseKind database) : HttpFixture(data
         {
             Assert.That(EnvelopeAssert.Keys(body), Is.EqualTo(new[] { "ok", "token", "expiresAt" }));
             Assert.That(body["token"]!.GetValue<string>(), Does.Match("^[A-Za-z0-9_-]{43}$"), "256 random bits, base64url");
-            Assert.That(body["expiresAt"]!.GetValue<DateTime>().ToUniversalTime(), Is.EqualTo(_service.Clock.UtcNow.AddHours(1)));
+            Assert.That(body["expiresAt"]!.GetValue<DateTime>().ToUniversalTime(), Is.EqualTo(Service.Clock.UtcNow.AddHours(1)));
             Assert.That(body["expiresAt"]!.GetValue<string>(), Does.EndWith("Z"));
         }
     }
@@ -149,11 +138,11 @@ public sealed class PasswordResetTests(DatabaseKind database) : HttpFixture(data
     {
         var (_, email) = await CreateAsync();
         var lastMoment = await IssueTokenAsync(email);
-        _service.Advance(TimeSpan.FromHours(1) - TimeSpan.FromMilliseconds(1));
+        Service.Advance(TimeSpan.FromHours(1) - TimeSpan.FromMilliseconds(1));
         ApiAssert.Success(await ResetAsync(lastMoment, NewPassword));
 
         var expired = await IssueTokenAsync(email);
-        _service.Advance(TimeSpan.FromHours(1));
+        Service.Advance(TimeSpan.FromHours(1));
         await AssertInvalidAndChangesNothingAsync(email, expired, NewPassword);
     }
 
@@ -237,14 +226,7 @@ public sealed class PasswordResetTests(DatabaseKind database) : HttpFixture(data
         ApiAssert.Success(await CheckAsync(email, currentPassword));
     }
 
-    private async Task<(string Id, string Email)> CreateAsync()
-    {
-        var email = CustomerRequests.UniqueEmail("reset");
-        var body = CustomerRequests.Create(email);
-        body["password"] = Password;
-        var response = await Clocked.PostAsync("customer.create", body);
-        return (EnvelopeAssert.IsCustomer(response)["id"]!.GetValue<string>(), email);
-    }
+    private Task<(string Id, string Email)> CreateAsync() => CreateWithPasswordAsync("reset");
 
     private Task<ApiResponse> IssueAsync(string email) =>
         Clocked.PostAsync("customer.password.resetToken", new JsonObject { ["email"] = email });
@@ -259,6 +241,4 @@ public sealed class PasswordResetTests(DatabaseKind database) : HttpFixture(data
     private Task<ApiResponse> ResetAsync(string token, string newPassword) =>
         Clocked.PostAsync("customer.password.reset", new JsonObject { ["token"] = token, ["newPassword"] = newPassword });
 
-    private Task<ApiResponse> CheckAsync(string email, string password) =>
-        Clocked.PostAsync("customer.checkCredentials", new JsonObject { ["email"] = email, ["password"] = password });
 }

@@ -13,32 +13,21 @@ namespace CustomerService.Tests.Integration;
 /// then each email waits 1, 2, 4 ... s (at most 15 min) between checks, unknown emails alike.
 /// </summary>
 [TestFixtureSource(typeof(Databases), nameof(Databases.All))]
-public sealed class SignInThrottlingTests(DatabaseKind database) : HttpFixture(database)
+public sealed class SignInThrottlingTests(DatabaseKind database) : ClockedHttpFixture(database)
 {
-    private const string Password = "correct horse battery";
     private const string Wrong = "not the password";
-
-    private ClockedService _service = null!;
-
-    private ApiClient Clocked => _service.Client;
-
-    [OneTimeSetUp]
-    public void StartClockedService() => _service = new ClockedService(Factory);
-
-    [OneTimeTearDown]
-    public void StopClockedService() => _service?.Dispose();
 
     [Test]
     public async Task FiveFailuresAreBadCredentialsAndTheNextAttemptWaitsOneSecondUnchecked()
     {
         var email = await CreateAsync();
         await FailAsync(email, 5);
-        var hashes = _service.Hasher.Calls;
+        var hashes = Service.Hasher.Calls;
 
         var throttled = await CheckAsync(email, Password);
 
         AssertTooManyAttempts(throttled, 1);
-        Assert.That(_service.Hasher.Calls, Is.EqualTo(hashes), "a throttled attempt computes no hash");
+        Assert.That(Service.Hasher.Calls, Is.EqualTo(hashes), "a throttled attempt computes no hash");
     }
 
     [Test]
@@ -56,9 +45,9 @@ public sealed class SignInThrottlingTests(DatabaseKind database) : HttpFixture(d
             seen.Add(int.Parse(throttled.RetryAfter!, CultureInfo.InvariantCulture));
 
             // A moment before the delay is over the attempt still waits (rounded up to a whole second); at its end it is checked.
-            _service.Advance(TimeSpan.FromSeconds(expected) - TimeSpan.FromMilliseconds(1));
+            Service.Advance(TimeSpan.FromSeconds(expected) - TimeSpan.FromMilliseconds(1));
             AssertTooManyAttempts(await CheckAsync(email, Wrong), 1);
-            _service.Advance(TimeSpan.FromMilliseconds(1));
+            Service.Advance(TimeSpan.FromMilliseconds(1));
             ApiAssert.Error(await CheckAsync(email, Wrong), HttpStatusCode.Unauthorized, "bad_credentials");
         }
 
@@ -72,7 +61,7 @@ public sealed class SignInThrottlingTests(DatabaseKind database) : HttpFixture(d
         await FailAsync(email, 6);
 
         AssertTooManyAttempts(await CheckAsync(email, Password), 2);
-        _service.Advance(TimeSpan.FromSeconds(2));
+        Service.Advance(TimeSpan.FromSeconds(2));
         ApiAssert.Success(await CheckAsync(email, Password));
 
         await FailAsync(email, 5);
@@ -84,7 +73,7 @@ public sealed class SignInThrottlingTests(DatabaseKind database) : HttpFixture(d
     {
         var email = await CreateAsync();
         await FailAsync(email, 7);
-        _service.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMilliseconds(1));
+        Service.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMilliseconds(1));
 
         ApiAssert.Error(await CheckAsync(email, Wrong), HttpStatusCode.Unauthorized, "bad_credentials");
 
@@ -96,7 +85,7 @@ public sealed class SignInThrottlingTests(DatabaseKind database) : HttpFixture(d
     {
         var email = await CreateAsync();
         await FailAsync(email, 7);
-        _service.Advance(TimeSpan.FromHours(24));
+        Service.Advance(TimeSpan.FromHours(24));
 
         // The count starts again at one: five failures answered as usual, then one second.
         await FailAsync(email, 5);
@@ -148,12 +137,12 @@ public sealed class SignInThrottlingTests(DatabaseKind database) : HttpFixture(d
 
         ApiAssert.Error(await Clocked.PostAsync("customer.password.change", change.DeepClone()), HttpStatusCode.Unauthorized, "bad_credentials");
         ApiAssert.Error(await Clocked.PostAsync("customer.password.change", change.DeepClone()), HttpStatusCode.Unauthorized, "bad_credentials");
-        var hashes = _service.Hasher.Calls;
+        var hashes = Service.Hasher.Calls;
 
         AssertTooManyAttempts(await CheckAsync(email, Password), 1);
         change["password"] = Password;
         AssertTooManyAttempts(await Clocked.PostAsync("customer.password.change", change), 1);
-        Assert.That(_service.Hasher.Calls, Is.EqualTo(hashes), "neither throttled attempt computed a hash");
+        Assert.That(Service.Hasher.Calls, Is.EqualTo(hashes), "neither throttled attempt computed a hash");
     }
 
     [Test]
@@ -193,7 +182,7 @@ public sealed class SignInThrottlingTests(DatabaseKind database) : HttpFixture(d
     {
         var old = CustomerRequests.UniqueEmail("expired");
         await FailAsync(old, 1);
-        _service.Advance(TimeSpan.FromHours(25));
+        Service.Advance(TimeSpan.FromHours(25));
 
         await FailAsync(CustomerRequests.UniqueEmail("fresh"), 1);
 
@@ -229,14 +218,7 @@ public sealed class SignInThrottlingTests(DatabaseKind database) : HttpFixture(d
         return answers;
     }
 
-    private async Task<string> CreateAsync()
-    {
-        var email = CustomerRequests.UniqueEmail("throttled");
-        var body = CustomerRequests.Create(email);
-        body["password"] = Password;
-        ApiAssert.Success(await Clocked.PostAsync("customer.create", body));
-        return email;
-    }
+    private async Task<string> CreateAsync() => (await CreateWithPasswordAsync("throttled")).Email;
 
     private async Task<string> IdOfAsync(string email)
     {
@@ -249,13 +231,10 @@ public sealed class SignInThrottlingTests(DatabaseKind database) : HttpFixture(d
     {
         for (var failures = 0; failures < times; failures++)
         {
-            _service.Advance(SignInThrottleSchedule.DelayAfter(failures));
+            Service.Advance(SignInThrottleSchedule.DelayAfter(failures));
             ApiAssert.Error(await CheckAsync(email, Wrong), HttpStatusCode.Unauthorized, "bad_credentials");
         }
     }
-
-    private Task<ApiResponse> CheckAsync(string email, string password) =>
-        Clocked.PostAsync("customer.checkCredentials", new JsonObject { ["email"] = email, ["password"] = password });
 
     private static void AssertTooManyAttempts(ApiResponse response, int seconds)
     {
