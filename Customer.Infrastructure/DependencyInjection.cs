@@ -6,6 +6,7 @@ using CustomerService.Infrastructure.Messaging.Outbox;
 using CustomerService.Infrastructure.Persistence;
 using CustomerService.Infrastructure.Persistence.SavedCopies;
 using CustomerService.Infrastructure.Persistence.SaveSteps;
+using CustomerService.Infrastructure.Persistence.SignInThrottling;
 using CustomerService.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -80,9 +81,40 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<CustomerDbContext>());
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddSingleton<IPersistenceFailureClassifier, PersistenceFailureClassifier>();
-        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddScoped<IPasswordResetTokenRepository, PasswordResetTokenRepository>();
+        services.AddScoped<ISignInThrottle, DatabaseSignInThrottle>();
+        AddSecurity(services, configuration);
         Messaging.RabbitMq.RabbitMqRelayRegistration.AddRabbitMqRelay(services, configuration);
         return services;
+    }
+
+    // The settings are read once, here, and refused at start when they make no sense.
+    private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
+    {
+        var hashing = configuration.GetSection(PasswordHashingOptions.SectionName).Get<PasswordHashingOptions>() ?? new PasswordHashingOptions();
+        Require(hashing.MaxConcurrency >= 1, $"{PasswordHashingOptions.SectionName}:MaxConcurrency is {hashing.MaxConcurrency}: it must be at least 1.");
+        Require(hashing.MaxWait >= TimeSpan.Zero, $"{PasswordHashingOptions.SectionName}:MaxWait is {hashing.MaxWait}: it must not be negative.");
+        Require(hashing.MaxQueueLength >= 0, $"{PasswordHashingOptions.SectionName}:MaxQueueLength is {hashing.MaxQueueLength}: it must not be negative.");
+        services.AddSingleton(hashing);
+        services.AddSingleton<IdentityPasswordHasher>();
+        services.AddSingleton<IPasswordHasher>(container => new BoundedPasswordHasher(
+            container.GetRequiredService<IdentityPasswordHasher>(), hashing));
+
+        var throttle = configuration.GetSection(SignInThrottleOptions.SectionName).Get<SignInThrottleOptions>() ?? new SignInThrottleOptions();
+        Require(throttle.MaxEntries >= 1, $"{SignInThrottleOptions.SectionName}:MaxEntries is {throttle.MaxEntries}: it must be at least 1.");
+        services.AddSingleton(throttle);
+
+        var reset = configuration.GetSection(PasswordResetOptions.SectionName).Get<PasswordResetOptions>() ?? new PasswordResetOptions();
+        Require(reset.TokenLifetime > TimeSpan.Zero, $"{PasswordResetOptions.SectionName}:TokenLifetime is {reset.TokenLifetime}: it must be positive.");
+        services.AddSingleton(reset);
+    }
+
+    private static void Require(bool condition, string refusal)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(refusal);
+        }
     }
 
     private static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)

@@ -74,7 +74,7 @@ public sealed class CustomerController(ISender sender) : ControllerBase
         EnvelopeResult.From(await sender.Send(command, cancellationToken), _ => new OkEnvelope());
 
     [HttpPost("customer.checkCredentials")]
-    [ReturnsErrors(ErrorCodes.ValidationError, ErrorCodes.BadCredentials)]
+    [ReturnsErrors(ErrorCodes.ValidationError, ErrorCodes.BadCredentials, ErrorCodes.TooManyAttempts)]
     [ProducesResponseType<CustomerIdEnvelope>(StatusCodes.Status200OK)]
     [Authorize(Policy = ScopePolicies.Write)]
     public async Task<IActionResult> CheckCredentials(CheckCustomerCredentialsCommand command, CancellationToken cancellationToken) =>

@@ -17,6 +17,7 @@ internal sealed class EnvelopeSchemaTransformer : IOpenApiSchemaTransformer
     [
         typeof(CustomerEnvelope), typeof(CustomerListEnvelope), typeof(AddressEnvelope), typeof(CustomerIdEnvelope), typeof(OkEnvelope),
         typeof(CustomerChangesEnvelope),
+        typeof(PasswordResetTokenEnvelope),
     ];
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CustomerService.Api.Http;
 using CustomerService.Api.Http.Envelope;
 using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Customers.IssuePasswordResetToken;
 
 namespace CustomerService.Api.OpenApi;
 
@@ -24,6 +25,10 @@ internal static class ErrorCatalog
             null, () => null),
         new(ApiErrorCodes.Forbidden, "The token lacks the scope the method needs.", null, () => null),
         new(ErrorCodes.BadCredentials, "Unknown email, wrong password or INACTIVE customer: one answer for all three.", null, () => null),
+        new(ErrorCodes.TooManyAttempts,
+            "Too many consecutive failed password checks for this email: the password was not checked. Try again after `retryAfter` seconds (also in the Retry-After header).",
+            typeof(RetryAfterErrorData), () => new JsonObject { ["retryAfter"] = 4 }),
+        new(ErrorCodes.InvalidResetToken, "The reset token is unknown, already used, replaced by a newer one, invalidated by a password change, or expired.", null, () => null),
         new(ErrorCodes.CustomerNotFound, "No customer has that id.",
             typeof(EntityIdErrorData), () => new JsonObject { ["id"] = "HkhhuXESl" }),
         new(ErrorCodes.CustomerAddressNotFound, "The customer exists but has no such address.",
@@ -42,11 +47,19 @@ internal static class ErrorCatalog
         new(ApiErrorCodes.UriTooLong, $"The request target (path and query) is longer than {RequestLimits.MaxTargetBytes} bytes.", null, () => null),
         new(ApiErrorCodes.HeadersTooLarge,
             $"The request's headers are larger than {RequestLimits.MaxHeaderBytes} bytes in all, or more than {RequestLimits.MaxHeaderCount}.", null, () => null),
-        new(ErrorCodes.ServiceUnavailable, "The database cannot be reached or stays locked, or the change kept meeting concurrent changes to the same customer; nothing was changed. Try again.", null, () => null),
+        new(ErrorCodes.ServiceUnavailable, "The database cannot be reached or stays locked, the change kept meeting concurrent changes to the same customer, or every password-hashing slot stayed busy (then with Retry-After); nothing was changed. Try again.", null, () => null),
         new(ErrorCodes.InternalError, "A bug; the details are in the log under the request id.", null, () => null),
     ];
 
     private static readonly Dictionary<string, ErrorDescription> ByCode = All.ToDictionary(e => e.Code, StringComparer.Ordinal);
+
+    // Where one method answers a code with other data than the rest: resetToken looks the customer up by email.
+    private static readonly Dictionary<(string Code, Type Request), ErrorDescription> ByRequest = new()
+    {
+        [(ErrorCodes.CustomerNotFound, typeof(IssuePasswordResetTokenCommand))] = new(ErrorCodes.CustomerNotFound,
+            "No customer holds that email (compared regardless of case).",
+            typeof(EmailErrorData), () => new JsonObject { ["email"] = "nobody@example.com" }),
+    };
 
     public static IEnumerable<string> Codes => All.Select(e => e.Code);
 
@@ -55,11 +68,15 @@ internal static class ErrorCatalog
             ? description
             : throw new InvalidOperationException($"Error code '{code}' has no description in {nameof(ErrorCatalog)}.");
 
-    /// <summary>The whole error envelope as it would be sent.</summary>
-    public static JsonObject Sample(string code)
+    /// <summary>The code as the method binding <paramref name="requestType"/> answers it.</summary>
+    public static ErrorDescription Describe(string code, Type? requestType) =>
+        requestType is not null && ByRequest.TryGetValue((code, requestType), out var description) ? description : Describe(code);
+
+    /// <summary>The whole error envelope as it would be sent by the method binding <paramref name="requestType"/>.</summary>
+    public static JsonObject Sample(string code, Type? requestType)
     {
         var envelope = new JsonObject { ["ok"] = false, ["error"] = code };
-        if (Describe(code).SampleData() is { } data)
+        if (Describe(code, requestType).SampleData() is { } data)
         {
             envelope["data"] = data;
         }

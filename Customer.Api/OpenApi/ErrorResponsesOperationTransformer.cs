@@ -19,20 +19,21 @@ internal sealed class ErrorResponsesOperationTransformer : IOpenApiOperationTran
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
         operation.Responses ??= [];
+        var requestType = RequestTypes.Of(context.Description);
         foreach (var group in CodesOf(context).GroupBy(ErrorStatusCodes.For).OrderBy(g => g.Key))
         {
             var media = new OpenApiMediaType { Examples = new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal) };
             var envelopes = new List<IOpenApiSchema>();
             foreach (var code in group)
             {
-                envelopes.Add(await EnvelopeSchemaAsync(code, context, cancellationToken));
-                media.Examples[code] = new OpenApiExample { Summary = code, Value = ErrorCatalog.Sample(code) };
+                envelopes.Add(await EnvelopeSchemaAsync(ErrorCatalog.Describe(code, requestType), context, cancellationToken));
+                media.Examples[code] = new OpenApiExample { Summary = code, Value = ErrorCatalog.Sample(code, requestType) };
             }
 
             media.Schema = envelopes.Count == 1 ? envelopes[0] : new OpenApiSchema { OneOf = envelopes };
             operation.Responses[group.Key.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
             {
-                Description = string.Join(" ", group.Select(code => $"`{code}`: {ErrorCatalog.Describe(code).Description}")),
+                Description = string.Join(" ", group.Select(code => $"`{code}`: {ErrorCatalog.Describe(code, requestType).Description}")),
                 Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal) { ["application/json"] = media },
             };
         }
@@ -62,9 +63,9 @@ internal sealed class ErrorResponsesOperationTransformer : IOpenApiOperationTran
         return codes.Distinct(StringComparer.Ordinal);
     }
 
-    private static async Task<IOpenApiSchema> EnvelopeSchemaAsync(string code, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    private static async Task<IOpenApiSchema> EnvelopeSchemaAsync(ErrorDescription description, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var description = ErrorCatalog.Describe(code);
+        var code = description.Code;
         var envelope = new OpenApiSchema
         {
             Title = code,

@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
+using CustomerService.Application.Customers.ChangeCustomerPassword;
 using CustomerService.Application.Customers.CheckCustomerCredentials;
 using CustomerService.Application.Customers.ListCustomerChanges;
 using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.CreateCustomerAddress;
 using CustomerService.Application.Customers.GetCustomer;
 using CustomerService.Application.Customers.GetCustomerAddress;
+using CustomerService.Application.Customers.IssuePasswordResetToken;
 using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Application.Customers.RemoveCustomer;
 using CustomerService.Application.Customers.RemoveCustomerAddress;
+using CustomerService.Application.Customers.ResetCustomerPassword;
 using CustomerService.Application.Customers.UpdateCustomer;
 using CustomerService.Application.Customers.UpdateCustomerAddress;
 
@@ -55,6 +58,18 @@ internal static class RequestExamples
         {
             ["email"] = "john.doe@example.com",
             ["password"] = "correct horse battery staple",
+        },
+        [typeof(ChangeCustomerPasswordCommand)] = () => new JsonObject
+        {
+            ["id"] = CustomerId,
+            ["password"] = "correct horse battery staple",
+            ["newPassword"] = "a new horse, a new battery",
+        },
+        [typeof(IssuePasswordResetTokenCommand)] = () => new JsonObject { ["email"] = "John.Doe@example.com" },
+        [typeof(ResetCustomerPasswordCommand)] = () => new JsonObject
+        {
+            ["token"] = "q3Vn1y0cJ8ZkKQd2r9Xb6mT4wP7sE5aH0uLfNgCjRiY",
+            ["newPassword"] = "a new horse, a new battery",
         },
     };
 

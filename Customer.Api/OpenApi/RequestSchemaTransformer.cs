@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CustomerService.Application.Common.Security;
+using CustomerService.Application.Customers.ChangeCustomerPassword;
 using CustomerService.Application.Customers.CheckCustomerCredentials;
 using CustomerService.Application.Customers.ListCustomerChanges;
 using CustomerService.Application.Customers.Common;
@@ -7,9 +9,11 @@ using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.CreateCustomerAddress;
 using CustomerService.Application.Customers.GetCustomer;
 using CustomerService.Application.Customers.GetCustomerAddress;
+using CustomerService.Application.Customers.IssuePasswordResetToken;
 using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Application.Customers.RemoveCustomer;
 using CustomerService.Application.Customers.RemoveCustomerAddress;
+using CustomerService.Application.Customers.ResetCustomerPassword;
 using CustomerService.Application.Customers.UpdateCustomer;
 using CustomerService.Application.Customers.UpdateCustomerAddress;
 using CustomerService.Domain.Common;
@@ -35,6 +39,9 @@ internal sealed class RequestSchemaTransformer : IOpenApiSchemaTransformer
         [typeof(ListCustomerChangesQuery)] = [],
         [typeof(RemoveCustomerCommand)] = ["id"],
         [typeof(CheckCustomerCredentialsCommand)] = ["email", "password"],
+        [typeof(ChangeCustomerPasswordCommand)] = ["id", "password", "newPassword"],
+        [typeof(IssuePasswordResetTokenCommand)] = ["email"],
+        [typeof(ResetCustomerPasswordCommand)] = ["token", "newPassword"],
         [typeof(CreateCustomerAddressCommand)] = ["customerId"],
         [typeof(GetCustomerAddressQuery)] = ["customerId", "addressId"],
         [typeof(UpdateCustomerAddressCommand)] = ["customerId", "address"],
@@ -93,6 +100,15 @@ internal sealed class RequestSchemaTransformer : IOpenApiSchemaTransformer
             case "password":
                 Text(property, requestType == typeof(CreateCustomerCommand) ? CustomerRules.MinPasswordLength : 1, CustomerRules.MaxPasswordLength);
                 property.WriteOnly = true;
+                break;
+            case "newPassword":
+                Text(property, CustomerRules.MinPasswordLength, CustomerRules.MaxPasswordLength);
+                property.WriteOnly = true;
+                break;
+            case "token":
+                Text(property, 1, PasswordResetTokenCodec.MaxLength);
+                property.WriteOnly = true;
+                property.Description = "The token customer.password.resetToken answered.";
                 break;
             case "firstName" or "lastName":
                 Text(property, 1, CustomerRules.MaxNameLength);

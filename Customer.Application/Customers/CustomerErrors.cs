@@ -33,5 +33,15 @@ public static class CustomerErrors
     /// <summary>A change-feed cursor whose position is older than the feed keeps: read again from the start.</summary>
     public static ServiceError CursorExpired() => new(ErrorCodes.CursorExpired);
 
+    /// <summary>The email must wait before its next password check; the check was not made.</summary>
+    public static ServiceError TooManyAttempts(TimeSpan wait) =>
+        new(ErrorCodes.TooManyAttempts, new RetryAfterErrorData(ServiceError.WholeSeconds(wait))) { RetryAfter = wait };
+
+    /// <summary>The same answer for a reset token that is unknown, used, superseded or expired.</summary>
+    public static ServiceError InvalidResetToken() => new(ErrorCodes.InvalidResetToken);
+
+    /// <summary>No customer holds the email (as sent) that a caller asked for.</summary>
+    public static ServiceError NotFoundByEmail(string email) => new(ErrorCodes.CustomerNotFound, new EmailErrorData(email));
+
     public static ServiceError DuplicateEmail(string email) => CommonErrors.DuplicateKey(EmailIndex, email);
 }

@@ -8,6 +8,13 @@ public interface ICustomerRepository
     /// <summary>Loads the customer with its addresses as stored, tracked for changes; null when no customer has that id.</summary>
     Task<Customer?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Loads the customer with its addresses from the database, never from a saved copy, tracked for
+    /// changes; null when no customer has that id. For a change whose decision has a cost or an effect
+    /// even when nothing is written (a password check), so it must be decided on the stored state at once.
+    /// </summary>
+    Task<Customer?> GetStoredAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Loads the customer with its addresses for reading only; null when no customer has that id.</summary>
     Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken);
 

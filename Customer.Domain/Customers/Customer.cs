@@ -252,6 +252,14 @@ public sealed class Customer
         }
     }
 
+    /// <summary>Sets a new password (by its hash): a visible change, which raises the version like any other.</summary>
+    public bool ChangePassword(string passwordHash, DateTime now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        PasswordHash = passwordHash;
+        return Touch(now, CustomerFieldNames.Password);
+    }
+
     /// <summary>
     /// Stores a new hash of the same password, made with stronger parameters than the old one. Not a
     /// visible change: it records no event, and the customer keeps its version.

@@ -33,4 +33,7 @@ public static class CustomerFieldNames
     public const string Status = "status";
     public const string Tags = "tags";
     public const string Addresses = "addresses";
+
+    /// <summary>The password changed; events name the field only, never the password or its hash.</summary>
+    public const string Password = "password";
 }

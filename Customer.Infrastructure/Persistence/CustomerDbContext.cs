@@ -42,6 +42,16 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
     /// </summary>
     internal abstract Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs statements that write without SaveChanges (ExecuteUpdate, ExecuteDelete, raw SQL) at the
+    /// moment this provider lets a save write: on SQLite, at this process's turn at the write gate.
+    /// </summary>
+    internal virtual Task<T> WriteOutsideSaveAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return write(cancellationToken);
+    }
+
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) =>
         await SaveChangesAsync(cancellationToken);
 

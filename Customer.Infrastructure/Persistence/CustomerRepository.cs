@@ -46,6 +46,9 @@ internal sealed class CustomerRepository(CustomerDbContext db, SavedCustomerCopi
         return customer;
     }
 
+    public async Task<Customer?> GetStoredAsync(string id, CancellationToken cancellationToken) =>
+        db.Customers.Local.FindEntry(id)?.Entity ?? await TrackedById.RunAsync(db, id, cancellationToken);
+
     public Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken) =>
         UntrackedById.RunAsync(db, id, cancellationToken);
 

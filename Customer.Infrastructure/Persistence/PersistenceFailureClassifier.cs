@@ -96,6 +96,12 @@ internal sealed class PersistenceFailureClassifier : IPersistenceFailureClassifi
 
     private static PersistenceFailure UniqueViolation(Exception exception, string providerMessage)
     {
+        // Two requests issuing a customer's first reset token at once: the loser re-runs and replaces the winner's.
+        if (exception is DbUpdateException update && update.Entries.Any(e => e.Entity is PasswordResetToken))
+        {
+            return new PersistenceFailure(PersistenceFailureKind.ConcurrencyConflict);
+        }
+
         // The index is named after the column in every provider's message; the value is the one being saved.
         if (providerMessage.Contains(CustomerConfiguration.NormalizedEmailColumn, StringComparison.Ordinal))
         {

@@ -11,14 +11,25 @@ public sealed class SqliteCustomerDbContext(DbContextOptions<SqliteCustomerDbCon
     // Pooled instances keep it: a context's connection string never changes.
     private SqliteWriteGate? _writeGate;
 
+    private SqliteWriteGate WriteGate => _writeGate ??= SqliteWriteGate.For(Database.GetConnectionString()
+        ?? throw new InvalidOperationException("A SQLite context without a connection string."));
+
     /// <summary>Saves when it is this process's turn to write to the database file (<see cref="SqliteWriteGate"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        _writeGate ??= SqliteWriteGate.For(Database.GetConnectionString()
-            ?? throw new InvalidOperationException("A SQLite context without a connection string."));
-        using (await _writeGate.EnterAsync(cancellationToken))
+        using (await WriteGate.EnterAsync(cancellationToken))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+    }
+
+    /// <summary>Statements that write without SaveChanges take their turn at the same gate.</summary>
+    internal override async Task<T> WriteOutsideSaveAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using (await WriteGate.EnterAsync(cancellationToken))
+        {
+            return await write(cancellationToken);
         }
     }
 

@@ -7,7 +7,8 @@ namespace CustomerService.Infrastructure.Security;
 
 /// <summary>
 /// ASP.NET Core Identity's hasher (PBKDF2 with HMAC-SHA512, random salt, iteration count in the
-/// hash so it can be raised later without breaking stored hashes).
+/// hash so it can be raised later without breaking stored hashes). It computes on the calling thread;
+/// <see cref="BoundedPasswordHasher"/> decides how many may do so at once.
 /// </summary>
 internal sealed class IdentityPasswordHasher : IPasswordHasher
 {
@@ -21,14 +22,16 @@ internal sealed class IdentityPasswordHasher : IPasswordHasher
 
     public string UnknownUserHash => _unknownUserHash.Value;
 
-    // The default hasher ignores the user argument; the null is never read.
-    public string Hash(string password) => _hasher.HashPassword(null!, password);
+    public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) => ValueTask.FromResult(Hash(password));
 
-    public PasswordCheck Verify(string passwordHash, string password) =>
-        _hasher.VerifyHashedPassword(null!, passwordHash, password) switch
+    public ValueTask<PasswordCheck> VerifyAsync(string passwordHash, string password, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_hasher.VerifyHashedPassword(null!, passwordHash, password) switch
         {
             PasswordVerificationResult.Success => PasswordCheck.Succeeded,
             PasswordVerificationResult.SuccessRehashNeeded => PasswordCheck.SucceededNeedsRehash,
             _ => PasswordCheck.Failed,
-        };
+        });
+
+    // The default hasher ignores the user argument; the null is never read.
+    private string Hash(string password) => _hasher.HashPassword(null!, password);
 }

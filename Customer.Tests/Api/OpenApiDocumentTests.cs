@@ -18,6 +18,7 @@ public sealed class OpenApiDocumentTests
     [
         "customer.create", "customer.update", "customer.remove", "customer.checkCredentials",
         "customer.address.create", "customer.address.update", "customer.address.remove",
+        "customer.password.change", "customer.password.resetToken", "customer.password.reset",
     ];
 
     private CustomerApiFactory _factory = null!;
@@ -84,6 +85,12 @@ public sealed class OpenApiDocumentTests
     [TestCase("customer.address.update", "version_conflict", 409)]
     [TestCase("customer.address.remove", "customer_address_not_found", 404)]
     [TestCase("customer.address.remove", "version_conflict", 409)]
+    [TestCase("customer.checkCredentials", "too_many_attempts", 429)]
+    [TestCase("customer.password.change", "bad_credentials", 401)]
+    [TestCase("customer.password.change", "too_many_attempts", 429)]
+    [TestCase("customer.password.change", "customer_not_found", 404)]
+    [TestCase("customer.password.resetToken", "customer_not_found", 404)]
+    [TestCase("customer.password.reset", "invalid_reset_token", 400)]
     public void DocumentsEachMethodsOwnErrors(string method, string code, int status) => AssertDocumentsError(method, "post", code, status);
 
     [TestCase("customer.info", "get", "customer_not_found", 404)]
@@ -117,7 +124,10 @@ public sealed class OpenApiDocumentTests
     [TestCase("customer.address.info", "validation_error,customer_not_found,customer_address_not_found")]
     [TestCase("customer.address.update", "validation_error,customer_not_found,customer_address_not_found,version_conflict")]
     [TestCase("customer.address.remove", "validation_error,customer_not_found,customer_address_not_found,version_conflict")]
-    [TestCase("customer.checkCredentials", "validation_error,bad_credentials")]
+    [TestCase("customer.checkCredentials", "validation_error,bad_credentials,too_many_attempts")]
+    [TestCase("customer.password.change", "validation_error,customer_not_found,bad_credentials,too_many_attempts")]
+    [TestCase("customer.password.resetToken", "validation_error,customer_not_found")]
+    [TestCase("customer.password.reset", "validation_error,invalid_reset_token")]
     public void EachMethodDocumentsExactlyTheErrorsItCanReturn(string method, string codes)
     {
         string[] httpLayer = ["invalid_token", "forbidden", "payload_too_large", "unsupported_media_type", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
@@ -129,6 +139,9 @@ public sealed class OpenApiDocumentTests
     [TestCase("customer.info", "duplicate_key")]
     [TestCase("customer.create", "customer_address_not_found")]
     [TestCase("customer.update", "bad_credentials")]
+    [TestCase("customer.info", "too_many_attempts")]
+    [TestCase("customer.password.reset", "bad_credentials")]
+    [TestCase("customer.password.resetToken", "too_many_attempts")]
     public void DoesNotDocumentErrorsAMethodCannotReturn(string method, string code) =>
         Assert.That(ErrorCodesOf(Operation(method, "post")), Does.Not.Contain(code));
 
@@ -136,11 +149,35 @@ public sealed class OpenApiDocumentTests
     [TestCase("customer.update", "duplicate_key", new[] { "index", "value" })]
     [TestCase("customer.address.info", "customer_address_not_found", new[] { "customerId", "addressId" })]
     [TestCase("customer.address.update", "version_conflict", new[] { "id", "expected", "actual" })]
+    [TestCase("customer.password.change", "too_many_attempts", new[] { "retryAfter" })]
+    [TestCase("customer.password.resetToken", "customer_not_found", new[] { "email" })]
     public void DescribesTheDataOfAnError(string method, string code, string[] fields)
     {
-        var data = EnvelopeSchema(method, code)["properties"]!["data"]!;
+        var data = Resolve(EnvelopeSchema(method, code)["properties"]!["data"]!);
         Assert.That(data["properties"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(fields));
-        Assert.That(data["required"]!.AsArray().Select(f => f!.GetValue<string>()), Does.Contain("id").Or.Contain("index").Or.Contain("customerId"));
+        Assert.That(data["required"]!.AsArray().Select(f => f!.GetValue<string>()), Is.EquivalentTo(fields));
+    }
+
+    [Test]
+    public void TheResetTokenExampleOfCustomerNotFoundNamesTheEmail()
+    {
+        var example = MediaOf(Operation("customer.password.resetToken", "post"), 404)!["examples"]!["customer_not_found"]!["value"]!;
+        Assert.That(example["data"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "email" }));
+    }
+
+    [Test]
+    public void ThePasswordMethodsRequestSchemasCarryThePasswordRules()
+    {
+        var change = Resolve(Operation("customer.password.change", "post")["requestBody"]!["content"]!["application/json"]!["schema"]!);
+        var reset = Resolve(Operation("customer.password.reset", "post")["requestBody"]!["content"]!["application/json"]!["schema"]!);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(change["required"]!.AsArray().Select(v => v!.GetValue<string>()), Is.EquivalentTo(new[] { "id", "password", "newPassword" }));
+            Assert.That(change["properties"]!["newPassword"]!["minLength"]!.GetValue<int>(), Is.EqualTo(CustomerRules.MinPasswordLength));
+            Assert.That(change["properties"]!["newPassword"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(CustomerRules.MaxPasswordLength));
+            Assert.That(reset["required"]!.AsArray().Select(v => v!.GetValue<string>()), Is.EquivalentTo(new[] { "token", "newPassword" }));
+            Assert.That(reset["properties"]!["newPassword"]!["minLength"]!.GetValue<int>(), Is.EqualTo(CustomerRules.MinPasswordLength));
+        }
     }
 
     [TestCase("validation_error")]

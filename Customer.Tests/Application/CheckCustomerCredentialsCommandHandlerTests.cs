@@ -3,6 +3,7 @@ using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Security;
 using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.CheckCustomerCredentials;
+using CustomerService.Application.Customers.Common;
 using CustomerService.Domain.Customers;
 using CustomerService.Tests.Support;
 using Moq;
@@ -19,6 +20,8 @@ public sealed class CheckCustomerCredentialsCommandHandlerTests
     private Mock<ICustomerRepository> _customers = null!;
     private Mock<IUnitOfWork> _unitOfWork = null!;
     private Mock<IPasswordHasher> _hasher = null!;
+    private readonly FixedTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+    private InMemorySignInThrottle _throttle = null!;
     private CheckCustomerCredentialsCommandHandler _handler = null!;
 
     [SetUp]
@@ -28,8 +31,10 @@ public sealed class CheckCustomerCredentialsCommandHandlerTests
         _unitOfWork = new Mock<IUnitOfWork>();
         _hasher = new Mock<IPasswordHasher>();
         _hasher.SetupGet(h => h.UnknownUserHash).Returns(DummyHash);
-        _hasher.Setup(h => h.Hash(It.IsAny<string>())).Returns(NewHash);
-        _handler = new CheckCustomerCredentialsCommandHandler(_customers.Object, _unitOfWork.Object, _hasher.Object);
+        _hasher.Setup(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(NewHash);
+        _throttle = new InMemorySignInThrottle();
+        _handler = new CheckCustomerCredentialsCommandHandler(
+            _customers.Object, _unitOfWork.Object, _hasher.Object, new ThrottledPasswordCheck(_throttle, _hasher.Object, _clock));
     }
 
     private Customer Known(CustomerStatus status = CustomerStatus.Active)
@@ -40,20 +45,20 @@ public sealed class CheckCustomerCredentialsCommandHandlerTests
     }
 
     private void VerifyAnswers(PasswordCheck check) =>
-        _hasher.Setup(h => h.Verify(It.IsAny<string>(), It.IsAny<string>())).Returns(check);
+        _hasher.Setup(h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(check);
 
     private static CheckCustomerCredentialsCommand Command(string email = "John.Doe@Example.com", string password = Password) =>
         new() { Email = email, Password = password };
 
     private void AssertVerifiedOnceAgainst(string hash, string password)
     {
-        _hasher.Verify(h => h.Verify(It.IsAny<string>(), It.IsAny<string>()), Times.Once);
-        _hasher.Verify(h => h.Verify(hash, password), Times.Once);
+        _hasher.Verify(h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        _hasher.Verify(h => h.VerifyAsync(hash, password, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private void AssertNothingSavedOrRehashed()
     {
-        _hasher.Verify(h => h.Hash(It.IsAny<string>()), Times.Never);
+        _hasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -201,8 +206,8 @@ public sealed class CheckCustomerCredentialsCommandHandlerTests
         }
 
         AssertVerifiedOnceAgainst(StoredHash, Password);
-        _hasher.Verify(h => h.Hash(It.IsAny<string>()), Times.Once);
-        _hasher.Verify(h => h.Hash(Password), Times.Once);
+        _hasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        _hasher.Verify(h => h.HashAsync(Password, It.IsAny<CancellationToken>()), Times.Once);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 

@@ -32,7 +32,7 @@ public sealed class CreateCustomerCommandHandlerTests
         _customers.Setup(r => r.Add(It.IsAny<Customer>())).Callback<Customer>(c => _added = c);
         _unitOfWork = new Mock<IUnitOfWork>();
         _hasher = new Mock<IPasswordHasher>();
-        _hasher.Setup(h => h.Hash(PlainPassword)).Returns(HashedPassword);
+        _hasher.Setup(h => h.HashAsync(PlainPassword, It.IsAny<CancellationToken>())).ReturnsAsync(HashedPassword);
         _handler = new CreateCustomerCommandHandler(_customers.Object, _unitOfWork.Object, _hasher.Object, new FixedTimeProvider(Now));
     }
 
@@ -135,7 +135,7 @@ public sealed class CreateCustomerCommandHandlerTests
         await _handler.Handle(Command(), CancellationToken.None);
 
         Assert.That(_added!.PasswordHash, Is.EqualTo(HashedPassword));
-        _hasher.Verify(h => h.Hash(PlainPassword), Times.Once);
+        _hasher.Verify(h => h.HashAsync(PlainPassword, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]

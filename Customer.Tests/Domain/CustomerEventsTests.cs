@@ -34,6 +34,23 @@ public sealed class CustomerEventsTests
     }
 
     [Test]
+    public void APasswordChangeIsAnUpdateOfThePasswordFieldThatCarriesNoHash()
+    {
+        var customer = Registered();
+
+        customer.ChangePassword("pbkdf2$new-hash", Later);
+
+        var updated = (CustomerUpdated)customer.DomainEvents.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(updated.ChangedFields, Is.EqualTo(new[] { "password" }));
+            Assert.That(updated.ToString(), Does.Not.Contain("pbkdf2$new-hash"));
+            Assert.That(customer.PasswordHash, Is.EqualTo("pbkdf2$new-hash"));
+            Assert.That(customer.UpdatedAt, Is.EqualTo(Later));
+        }
+    }
+
+    [Test]
     public void ChangesThatChangeNothingRecordNothing()
     {
         var customer = new CustomerBuilder().WithTags("VIP").Build();

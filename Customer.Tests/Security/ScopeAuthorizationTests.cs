@@ -7,6 +7,8 @@ using CustomerService.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.EntityFrameworkCore;
+using CustomerService.Domain.Customers;
 
 namespace CustomerService.Tests.Security;
 
@@ -22,12 +24,15 @@ public sealed class ScopeAuthorizationTests(DatabaseKind database) : HttpFixture
     [
         "customer.create", "customer.info", "customer.update", "customer.list", "customer.remove", "customer.checkCredentials",
         "customer.address.create", "customer.address.info", "customer.address.update", "customer.address.remove",
+        "customer.password.change", "customer.password.resetToken", "customer.password.reset",
     ];
 
     private static readonly string[] WriteMethods = [.. PostMethods.Except(ReadMethods)];
 
     private string _customerId = null!;
     private string _addressId = null!;
+    private string _email = null!;
+    private string _resetToken = null!;
 
     [OneTimeSetUp]
     public async Task CreateACustomer()
@@ -35,6 +40,9 @@ public sealed class ScopeAuthorizationTests(DatabaseKind database) : HttpFixture
         var customer = await CreateAsync();
         _customerId = customer["id"]!.GetValue<string>();
         _addressId = customer["addresses"]![0]!["id"]!.GetValue<string>();
+        _email = customer["email"]!.GetValue<string>();
+        var issued = await Client.PostAsync("customer.password.resetToken", new JsonObject { ["email"] = _email });
+        _resetToken = issued.Body["token"]!.GetValue<string>();
     }
 
     [Test]
@@ -57,6 +65,19 @@ public sealed class ScopeAuthorizationTests(DatabaseKind database) : HttpFixture
         EnvelopeAssert.IsExactly(response, HttpStatusCode.Forbidden, Forbidden);
         Assert.That(await Factory.GetStoredAsync(_customerId), Is.EqualTo(before));
         Assert.That(await Factory.CountWithEmailAsync(newEmail), Is.Zero);
+    }
+
+    [TestCase("customer.password.change")]
+    [TestCase("customer.password.resetToken")]
+    [TestCase("customer.password.reset")]
+    public async Task AReadOnlyTokenCannotUseThePasswordMethodsAndTheResetTokenStaysAsItWas(string method)
+    {
+        using var reader = ClientWith(Factory.Tokens.WithScopes(TestTokens.ReadScope));
+        var tokenHash = await StoredResetTokenHashAsync();
+
+        EnvelopeAssert.IsExactly(await reader.PostAsync(method, WriteBody(method, _email)), HttpStatusCode.Forbidden, Forbidden);
+
+        Assert.That(await StoredResetTokenHashAsync(), Is.EqualTo(tokenHash));
     }
 
     [Test]
@@ -145,10 +166,10 @@ public sealed class ScopeAuthorizationTests(DatabaseKind database) : HttpFixture
     [Test]
     public void EveryActionNamesExactlyOneScopePolicyAndOnlyTheReadMethodsNeedRead()
     {
-        var actions = new[] { typeof(CustomerController), typeof(CustomerAddressController) }
+        var actions = new[] { typeof(CustomerController), typeof(CustomerAddressController), typeof(CustomerPasswordController) }
             .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .ToList();
-        Assert.That(actions, Has.Count.EqualTo(13));
+        Assert.That(actions, Has.Count.EqualTo(16));
 
         foreach (var action in actions)
         {
@@ -187,6 +208,9 @@ public sealed class ScopeAuthorizationTests(DatabaseKind database) : HttpFixture
     }
 
     /// <summary>A body that would succeed with the write scope, aimed at the shared customer.</summary>
+    private Task<string> StoredResetTokenHashAsync() =>
+        Factory.WithDatabaseAsync(db => db.Set<PasswordResetToken>().Where(t => t.CustomerId == _customerId).Select(t => t.TokenHash).SingleAsync());
+
     private JsonObject WriteBody(string method, string email) => method switch
     {
         "customer.create" => CustomerRequests.Create(email),
@@ -196,6 +220,9 @@ public sealed class ScopeAuthorizationTests(DatabaseKind database) : HttpFixture
         "customer.address.create" => new JsonObject { ["customerId"] = _customerId, ["address"] = CustomerRequests.Address() },
         "customer.address.update" => new JsonObject { ["customerId"] = _customerId, ["address"] = new JsonObject { ["id"] = _addressId, ["city"] = "Elsewhere" } },
         "customer.address.remove" => new JsonObject { ["customerId"] = _customerId, ["addressId"] = _addressId },
+        "customer.password.change" => new JsonObject { ["id"] = _customerId, ["password"] = "correct horse battery", ["newPassword"] = "mallory's password" },
+        "customer.password.resetToken" => new JsonObject { ["email"] = _email },
+        "customer.password.reset" => new JsonObject { ["token"] = _resetToken, ["newPassword"] = "mallory's password" },
         "customer.info" => new JsonObject { ["id"] = _customerId },
         "customer.address.info" => new JsonObject { ["customerId"] = _customerId, ["addressId"] = _addressId },
         _ => new JsonObject(),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CustomerService.Api.Logging;
+using CustomerService.Application.Common.Security;
 using CustomerService.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -47,18 +48,27 @@ public sealed class SensitiveLoggingTests(DatabaseKind database) : DatabaseFixtu
         await client.PostAsync("customer.update", new JsonObject { ["id"] = id, ["email"] = newEmail, ["password"] = newPassword });
         await client.GetAsync("customer.list", $"email={Uri.EscapeDataString(newEmail)}");
         await client.PostAsync("customer.checkCredentials", new JsonObject { ["email"] = newEmail, ["password"] = newPassword });
+        const string changedPassword = "Changed-Secret-never-logged";
+        const string resetPassword = "Reset-Secret-never-logged";
+        await client.PostAsync("customer.password.change", new JsonObject { ["id"] = id, ["password"] = "wrong-" + password, ["newPassword"] = changedPassword });
+        await client.PostAsync("customer.password.change", new JsonObject { ["id"] = id, ["password"] = password, ["newPassword"] = changedPassword });
+        var issued = await client.PostAsync("customer.password.resetToken", new JsonObject { ["email"] = email });
+        var resetToken = issued.Body["token"]!.GetValue<string>();
+        await client.PostAsync("customer.password.reset", new JsonObject { ["token"] = resetToken, ["newPassword"] = resetPassword });
+        await client.PostAsync("customer.password.reset", new JsonObject { ["token"] = resetToken, ["newPassword"] = resetPassword }); // used: invalid_reset_token
+        await client.PostAsync("customer.password.resetToken", new JsonObject { ["email"] = CustomerRequests.UniqueEmail("Nobody.Here") });
         using (var badToken = new ApiClient(service.CreateClient(), factory.Tokens.SignedWithAnotherKey()))
         {
             await badToken.PostAsync("customer.list", new JsonObject { ["email"] = email });
         }
 
         var hash = await factory.WithDatabaseAsync(db => db.Customers.Where(c => c.Id == id).Select(c => c.PasswordHash).SingleAsync());
-        await WaitForRequestEvents(sink, 11);
+        await WaitForRequestEvents(sink, 16);
 
         var events = sink.Events.Where(e => e.Level >= LogEventLevel.Information).Select(CapturingLogSink.Render).ToList();
         Assert.That(events.Any(e => e.Contains("Request starting", StringComparison.Ordinal)), Is.True, "ASP.NET Core's hosting events were captured");
         var everything = string.Join('\n', events);
-        foreach (var secret in new[] { password, newPassword, hash, token })
+        foreach (var secret in new[] { password, newPassword, changedPassword, resetPassword, resetToken, PasswordResetTokenCodec.HashOf(resetToken), hash, token })
         {
             Assert.That(everything, Does.Not.Contain(secret));
         }

@@ -39,7 +39,11 @@ public sealed class ApiClient(HttpClient http, string? token) : IDisposable
         configure?.Invoke(request);
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new ApiResponse(response.StatusCode, text, response.Headers.TryGetValues("x-request-id", out var ids) ? ids.Single() : null);
+        return new ApiResponse(
+            response.StatusCode,
+            text,
+            response.Headers.TryGetValues("x-request-id", out var ids) ? ids.Single() : null,
+            response.Headers.TryGetValues("Retry-After", out var retryAfter) ? retryAfter.Single() : null);
     }
 
     /// <summary>Creates a customer and returns its id; fails the test when the service refuses.</summary>
@@ -54,7 +58,7 @@ public sealed class ApiClient(HttpClient http, string? token) : IDisposable
 }
 
 /// <summary>A response, with its body parsed as the envelope it must be.</summary>
-public sealed record ApiResponse(HttpStatusCode Status, string Text, string? RequestId)
+public sealed record ApiResponse(HttpStatusCode Status, string Text, string? RequestId, string? RetryAfter = null)
 {
     public JsonObject Body => JsonNode.Parse(Text)?.AsObject() ?? throw new AssertionException($"Not a JSON object: {Text}");
 

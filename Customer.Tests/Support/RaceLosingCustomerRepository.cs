@@ -11,6 +11,8 @@ public sealed class RaceLosingCustomerRepository(ICustomerRepository inner) : IC
 {
     public Task<Customer?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
+    public Task<Customer?> GetStoredAsync(string id, CancellationToken cancellationToken) => inner.GetStoredAsync(id, cancellationToken);
+
     public Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken) => inner.FindForReadAsync(id, cancellationToken);
 
     public Task<Customer?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) => inner.FindByEmailAsync(normalizedEmail, cancellationToken);

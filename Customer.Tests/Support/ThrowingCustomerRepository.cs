@@ -8,6 +8,8 @@ public sealed class ThrowingCustomerRepository(Func<Exception> failure) : ICusto
 {
     public Task<Customer?> GetAsync(string id, CancellationToken cancellationToken) => throw failure();
 
+    public Task<Customer?> GetStoredAsync(string id, CancellationToken cancellationToken) => throw failure();
+
     public Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken) => throw failure();
 
     public Task<Customer?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) => throw failure();

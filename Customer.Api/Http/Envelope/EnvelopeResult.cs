@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustomerService.Api.Http.Json;
 using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Common.Results;
@@ -7,12 +8,17 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CustomerService.Api.Http.Envelope;
 
-/// <summary>An action result that writes a MicroBase envelope.</summary>
-public sealed class EnvelopeResult<T>(T envelope, int statusCode) : IActionResult
+/// <summary>An action result that writes a MicroBase envelope, with <c>Retry-After</c> (whole seconds) when it is given.</summary>
+public sealed class EnvelopeResult<T>(T envelope, int statusCode, TimeSpan? retryAfter = null) : IActionResult
 {
     public Task ExecuteResultAsync(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (retryAfter is { } wait)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = ServiceError.WholeSeconds(wait).ToString(CultureInfo.InvariantCulture);
+        }
+
         return EnvelopeWriter.WriteAsync(context.HttpContext.Response, envelope, statusCode);
     }
 }
@@ -34,7 +40,7 @@ public static class EnvelopeResult
     public static IActionResult Error(ServiceError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new EnvelopeResult<ErrorEnvelope>(new ErrorEnvelope(error.Code, error.Data), ErrorStatusCodes.For(error.Code));
+        return new EnvelopeResult<ErrorEnvelope>(new ErrorEnvelope(error.Code, error.Data), ErrorStatusCodes.For(error.Code), error.RetryAfter);
     }
 
     /// <summary>A request body that could not be bound: every problem the reader recorded, as one validation_error.</summary>

@@ -41,6 +41,13 @@ public sealed record CustomerChangesEnvelope(IReadOnlyList<JsonElement> Changes,
     public bool Ok => true;
 }
 
+/// <summary><c>{"ok": true, "token": ..., "expiresAt": ...}</c>: a reset token, the one time it is answered.</summary>
+public sealed record PasswordResetTokenEnvelope(string Token, DateTime ExpiresAt)
+{
+    [JsonPropertyOrder(-1)]
+    public bool Ok => true;
+}
+
 /// <summary><c>{"ok": true}</c>, for methods whose success has nothing more to say.</summary>
 public sealed record OkEnvelope
 {

@@ -7,7 +7,7 @@ public static class ErrorStatusCodes
 {
     public static int For(string errorCode) => errorCode switch
     {
-        ErrorCodes.ValidationError or ErrorCodes.CustomerInvalidEmail => StatusCodes.Status400BadRequest,
+        ErrorCodes.ValidationError or ErrorCodes.CustomerInvalidEmail or ErrorCodes.InvalidResetToken => StatusCodes.Status400BadRequest,
         ApiErrorCodes.InvalidToken or ErrorCodes.BadCredentials => StatusCodes.Status401Unauthorized,
         ApiErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCodes.CustomerNotFound or ErrorCodes.CustomerAddressNotFound or ApiErrorCodes.NotFound => StatusCodes.Status404NotFound,
@@ -17,6 +17,7 @@ public static class ErrorStatusCodes
         ApiErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ApiErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ApiErrorCodes.UriTooLong => StatusCodes.Status414UriTooLong,
+        ErrorCodes.TooManyAttempts => StatusCodes.Status429TooManyRequests,
         ApiErrorCodes.HeadersTooLarge => StatusCodes.Status431RequestHeaderFieldsTooLarge,
         ErrorCodes.InternalError => StatusCodes.Status500InternalServerError,
         ErrorCodes.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
@@ -36,6 +37,7 @@ public static class ErrorStatusCodes
         StatusCodes.Status413PayloadTooLarge => ApiErrorCodes.PayloadTooLarge,
         StatusCodes.Status414UriTooLong => ApiErrorCodes.UriTooLong,
         StatusCodes.Status415UnsupportedMediaType => ApiErrorCodes.UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => ErrorCodes.TooManyAttempts,
         StatusCodes.Status431RequestHeaderFieldsTooLarge => ApiErrorCodes.HeadersTooLarge,
         StatusCodes.Status503ServiceUnavailable => ErrorCodes.ServiceUnavailable,
         >= 500 => ErrorCodes.InternalError,

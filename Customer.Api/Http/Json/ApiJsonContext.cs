@@ -2,15 +2,18 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerService.Api.Http.Envelope;
 using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Customers.ChangeCustomerPassword;
 using CustomerService.Application.Customers.CheckCustomerCredentials;
 using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.CreateCustomerAddress;
 using CustomerService.Application.Customers.GetCustomer;
 using CustomerService.Application.Customers.GetCustomerAddress;
 using CustomerService.Application.Customers.ListCustomerChanges;
+using CustomerService.Application.Customers.IssuePasswordResetToken;
 using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Application.Customers.RemoveCustomer;
 using CustomerService.Application.Customers.RemoveCustomerAddress;
+using CustomerService.Application.Customers.ResetCustomerPassword;
 using CustomerService.Application.Customers.UpdateCustomer;
 using CustomerService.Application.Customers.UpdateCustomerAddress;
 
@@ -27,6 +30,9 @@ namespace CustomerService.Api.Http.Json;
 [JsonSerializable(typeof(CustomerIdEnvelope))]
 [JsonSerializable(typeof(CustomerChangesEnvelope))]
 [JsonSerializable(typeof(OkEnvelope))]
+[JsonSerializable(typeof(PasswordResetTokenEnvelope))]
+[JsonSerializable(typeof(EmailErrorData))]
+[JsonSerializable(typeof(RetryAfterErrorData))]
 [JsonSerializable(typeof(ErrorEnvelope))]
 [JsonSerializable(typeof(AddressIdErrorData))]
 [JsonSerializable(typeof(IReadOnlyList<FieldError>))]
@@ -40,6 +46,9 @@ namespace CustomerService.Api.Http.Json;
 [JsonSerializable(typeof(ListCustomersQuery))]
 [JsonSerializable(typeof(RemoveCustomerCommand))]
 [JsonSerializable(typeof(CheckCustomerCredentialsCommand))]
+[JsonSerializable(typeof(ChangeCustomerPasswordCommand))]
+[JsonSerializable(typeof(IssuePasswordResetTokenCommand))]
+[JsonSerializable(typeof(ResetCustomerPasswordCommand))]
 [JsonSerializable(typeof(CreateCustomerAddressCommand))]
 [JsonSerializable(typeof(GetCustomerAddressQuery))]
 [JsonSerializable(typeof(UpdateCustomerAddressCommand))]

@@ -1,6 +1,7 @@
 using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Results;
+using CustomerService.Application.Common.Security;
 using CustomerService.Domain.Common;
 using Mediator;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace CustomerService.Application.Common.Behaviours;
 
 /// <summary>
 /// Turns the failures that surface as exceptions (an aggregate refusing a change, a unique index,
-/// a concurrency conflict, an unreachable database) into service errors, so every caller of the
+/// a concurrency conflict, an unreachable database, no free password-hashing slot) into service errors, so every caller of the
 /// mediator, HTTP or not, receives the same error codes. Anything else is a bug and propagates.
 /// </summary>
 public sealed partial class ErrorTranslationBehaviour<TMessage, TResponse>(
@@ -35,6 +36,12 @@ public sealed partial class ErrorTranslationBehaviour<TMessage, TResponse>(
             return TResponse.Failure(CommonErrors.Validation(
                 [new FieldError(ex.Field, ex.Message)],
                 CommonErrors.IsEmailFormatCode(ex.Code)));
+        }
+        catch (PasswordHashingUnavailableException ex)
+        {
+            // Load, not a fault: the caller is told when to come back, and the log needs no stack trace.
+            LogTranslated(logger, LogLevel.Warning, typeof(TMessage).Name, ErrorCodes.ServiceUnavailable, exception: null);
+            return TResponse.Failure(CommonErrors.ServiceUnavailable(ex.RetryAfter));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && classifier.Classify(ex) is { } failure)
         {

@@ -17,5 +17,8 @@ public static class CommonErrors
 
     public static ServiceError ServiceUnavailable() => new(ErrorCodes.ServiceUnavailable);
 
+    /// <summary>Busy rather than broken: the caller is told when to come back.</summary>
+    public static ServiceError ServiceUnavailable(TimeSpan retryAfter) => new(ErrorCodes.ServiceUnavailable) { RetryAfter = retryAfter };
+
     internal static bool IsEmailFormatCode(string? code) => code == CustomerErrorCodes.InvalidEmail;
 }

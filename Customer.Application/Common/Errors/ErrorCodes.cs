@@ -10,6 +10,8 @@ public static class ErrorCodes
     public const string CustomerNotFound = "customer_not_found";
     public const string CustomerAddressNotFound = "customer_address_not_found";
     public const string BadCredentials = "bad_credentials";
+    public const string TooManyAttempts = "too_many_attempts";
+    public const string InvalidResetToken = "invalid_reset_token";
     public const string DuplicateKey = "duplicate_key";
     public const string VersionConflict = "version_conflict";
     public const string CursorExpired = "cursor_expired";

@@ -9,7 +9,11 @@ public enum PasswordCheck
     SucceededNeedsRehash,
 }
 
-/// <summary>Turns a password into a salted, deliberately slow hash; the password itself is never stored.</summary>
+/// <summary>
+/// Turns a password into a salted, deliberately slow hash; the password itself is never stored.
+/// Asynchronous because the service bounds how many hashes run at once: a call may wait for its turn,
+/// and one that cannot get it in time throws <see cref="PasswordHashingUnavailableException"/>.
+/// </summary>
 public interface IPasswordHasher
 {
     /// <summary>
@@ -18,7 +22,7 @@ public interface IPasswordHasher
     /// </summary>
     string UnknownUserHash { get; }
 
-    string Hash(string password);
+    ValueTask<string> HashAsync(string password, CancellationToken cancellationToken);
 
-    PasswordCheck Verify(string passwordHash, string password);
+    ValueTask<PasswordCheck> VerifyAsync(string passwordHash, string password, CancellationToken cancellationToken);
 }

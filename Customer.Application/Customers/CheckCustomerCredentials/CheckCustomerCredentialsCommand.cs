@@ -1,6 +1,7 @@
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Common.Results;
 using CustomerService.Application.Common.Security;
+using CustomerService.Application.Customers.Common;
 using CustomerService.Domain.Customers;
 using Mediator;
 
@@ -8,7 +9,8 @@ namespace CustomerService.Application.Customers.CheckCustomerCredentials;
 
 /// <summary>
 /// customer.checkCredentials: whether an email and password belong to an ACTIVE customer. Every
-/// refusal is the same <c>bad_credentials</c>, and costs the same time, whatever the reason.
+/// refusal is the same <c>bad_credentials</c>, and costs the same time, whatever the reason; an email
+/// with too many recent failures is answered <c>too_many_attempts</c> without a check.
 /// </summary>
 public sealed record CheckCustomerCredentialsCommand : ICommand<Result<CustomerIdDto>>
 {
@@ -26,28 +28,30 @@ public sealed record CustomerIdDto(string Id);
 public sealed class CheckCustomerCredentialsCommandHandler(
     ICustomerRepository customers,
     IUnitOfWork unitOfWork,
-    IPasswordHasher passwordHasher)
+    IPasswordHasher passwordHasher,
+    ThrottledPasswordCheck passwordCheck)
     : ICommandHandler<CheckCustomerCredentialsCommand, Result<CustomerIdDto>>
 {
     public async ValueTask<Result<CustomerIdDto>> Handle(CheckCustomerCredentialsCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var password = command.Password ?? string.Empty;
-        var customer = await customers.FindByEmailAsync(EmailAddress.Normalize(command.Email ?? string.Empty), cancellationToken);
+        var email = EmailAddress.Normalize(command.Email ?? string.Empty);
+        var customer = await customers.FindByEmailAsync(email, cancellationToken);
 
-        // Always one slow hash check: against a dummy when the email is unknown, so timing tells nothing.
-        var check = passwordHasher.Verify(customer?.PasswordHash ?? passwordHasher.UnknownUserHash, password);
-        if (customer is null || check == PasswordCheck.Failed || customer.Status != CustomerStatus.Active)
+        var check = await passwordCheck.CheckAsync(
+            email, customer?.PasswordHash, password, customer?.Status == CustomerStatus.Active, cancellationToken);
+        if (!check.IsSuccess)
         {
-            return CustomerErrors.BadCredentials();
+            return check.Error;
         }
 
-        if (check == PasswordCheck.SucceededNeedsRehash)
+        if (check.Value == PasswordCheck.SucceededNeedsRehash)
         {
-            customer.UpgradePasswordHash(passwordHasher.Hash(password));
+            customer!.UpgradePasswordHash(await passwordHasher.HashAsync(password, cancellationToken));
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
 
-        return new CustomerIdDto(customer.Id);
+        return new CustomerIdDto(customer!.Id);
     }
 }

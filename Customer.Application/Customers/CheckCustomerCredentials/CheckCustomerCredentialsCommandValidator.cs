@@ -1,7 +1,5 @@
-using CustomerService.Domain.Common;
-using CustomerService.Domain.Customers;
+using CustomerService.Application.Customers.Common;
 using FluentValidation;
-using FluentValidation.Results;
 
 namespace CustomerService.Application.Customers.CheckCustomerCredentials;
 
@@ -13,21 +11,7 @@ public sealed class CheckCustomerCredentialsCommandValidator : AbstractValidator
 {
     public CheckCustomerCredentialsCommandValidator()
     {
-        RuleFor(c => c.Email).Custom((email, context) => Check(context, "email", TextRules.CheckRequired(email, EmailAddress.MaxLength)));
-        RuleFor(c => c.Password).Custom((password, context) => Check(context, "password", password switch
-        {
-            null => "is required",
-            "" => "must not be empty",
-            { Length: > CustomerRules.MaxPasswordLength } => $"must be at most {CustomerRules.MaxPasswordLength} characters",
-            _ => null,
-        }));
-    }
-
-    private static void Check(ValidationContext<CheckCustomerCredentialsCommand> context, string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            context.AddFailure(new ValidationFailure(field, $"{field} {problem}"));
-        }
+        RuleFor(c => c.Email).MustBeLookupEmail("email");
+        RuleFor(c => c.Password).MustBeOfferedPassword("password");
     }
 }

@@ -21,6 +21,27 @@ public static class CustomerRuleBuilderExtensions
     public static IRuleBuilderOptionsConditions<T, string?> MustBePassword<T>(this IRuleBuilder<T, string?> rule, string field) =>
         rule.Custom((value, context) => AddProblem(context, field, CustomerRules.CheckPassword(value)));
 
+    /// <summary>An email to look a customer up by: only presence and size, since an email no customer holds is simply not found.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> MustBeLookupEmail<T>(this IRuleBuilder<T, string?> rule, string field) =>
+        rule.MustBeText(field, EmailAddress.MaxLength);
+
+    /// <summary>Required text of at most <paramref name="maxLength"/> characters, without control characters.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> MustBeText<T>(this IRuleBuilder<T, string?> rule, string field, int maxLength) =>
+        rule.Custom((value, context) => AddProblem(context, field, TextRules.CheckRequired(value, maxLength)));
+
+    /// <summary>
+    /// A password offered to be checked (sign-in, the current password of a change): only presence and
+    /// size. Its strength says nothing about the attempt, and judging it would answer differently from bad_credentials.
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, string?> MustBeOfferedPassword<T>(this IRuleBuilder<T, string?> rule, string field) =>
+        rule.Custom((value, context) => AddProblem(context, field, value switch
+        {
+            null => "is required",
+            "" => "must not be empty",
+            { Length: > CustomerRules.MaxPasswordLength } => $"must be at most {CustomerRules.MaxPasswordLength} characters",
+            _ => null,
+        }));
+
     /// <summary>A missing email is a plain validation problem; a malformed one carries <c>customer_invalid_email</c>.</summary>
     public static IRuleBuilderOptionsConditions<T, string?> MustBeEmail<T>(this IRuleBuilder<T, string?> rule, string field) =>
         rule.Custom((value, context) =>

@@ -49,7 +49,7 @@ public sealed class CreateCustomerCommandHandler(
 
         var customer = Customer.Register(
             email,
-            passwordHasher.Hash(command.Password ?? string.Empty),
+            await passwordHasher.HashAsync(command.Password ?? string.Empty, cancellationToken),
             command.FirstName ?? string.Empty,
             command.LastName ?? string.Empty,
             command.Status is null ? CustomerStatus.Active : CustomerStatusNames.Parse(command.Status),

@@ -1,6 +1,8 @@
 using CustomerService.Application.Common.Persistence;
 using CustomerService.Application.Customers;
 using CustomerService.Domain.Customers;
+using CustomerService.Infrastructure.Persistence;
+using CustomerService.Infrastructure.Persistence.SignInThrottling;
 using CustomerService.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +25,7 @@ public sealed record RepositoryCall(string Name, IReadOnlyList<string> Methods, 
     public static IEnumerable<RepositoryCall> All()
     {
         yield return Read("GetAsync", (repository, token) => repository.GetAsync(StoredId, token));
+        yield return Read("GetStoredAsync", (repository, token) => repository.GetStoredAsync(StoredId, token));
         yield return Read("FindForReadAsync", (repository, token) => repository.FindForReadAsync(StoredId, token));
         yield return Read("FindByEmailAsync", (repository, token) => repository.FindByEmailAsync("x@example.com", token));
         yield return Read("IsEmailTakenAsync", (repository, token) => repository.IsEmailTakenAsync("x@example.com", token));
@@ -55,6 +58,34 @@ public sealed record RepositoryCall(string Name, IReadOnlyList<string> Methods, 
             var customer = (await repository.GetAsync(StoredId, token))!;
             customer.MarkRemoved();
             repository.Remove(customer);
+        });
+
+        // Not the customer repository's: the sign-in throttle and the reset tokens, on the same context.
+        yield return new RepositoryCall("sign-in throttle: read, count a failure, clear", [], async (_, _, db) =>
+        {
+            var throttle = new DatabaseSignInThrottle((CustomerDbContext)db, new PersistenceFailureClassifier(), new SignInThrottleOptions());
+            await throttle.GetAsync("x@example.com", CancellationToken.None);
+            await throttle.RecordFailureAsync("x@example.com", Now, CancellationToken.None);
+            await throttle.ClearAsync("x@example.com", CancellationToken.None);
+        });
+        yield return new RepositoryCall("reset token issued", [], async (_, unitOfWork, db) =>
+        {
+            new PasswordResetTokenRepository((CustomerDbContext)db).Add(PasswordResetToken.Issue(StoredId, "AB", Now));
+            await unitOfWork.SaveChangesAsync(CancellationToken.None);
+        });
+        yield return new RepositoryCall("reset token replaced", [], async (_, unitOfWork, db) =>
+        {
+            var token = await new PasswordResetTokenRepository((CustomerDbContext)db).FindForCustomerAsync(StoredId, CancellationToken.None);
+            token!.Replace("CD", Now);
+            await unitOfWork.SaveChangesAsync(CancellationToken.None);
+        });
+        yield return new RepositoryCall("password reset: token consumed with the password change", ["GetAsync"], async (repository, unitOfWork, db) =>
+        {
+            var tokens = new PasswordResetTokenRepository((CustomerDbContext)db);
+            var token = await tokens.FindByHashAsync("AB", CancellationToken.None);
+            (await repository.GetAsync(token!.CustomerId, CancellationToken.None))!.ChangePassword("new-hash", Now);
+            tokens.Remove(token);
+            await unitOfWork.SaveChangesAsync(CancellationToken.None);
         });
 
         // Not the repository's: the readiness check's query (Infrastructure/DependencyInjection.cs),

@@ -97,6 +97,27 @@ public sealed class ChangeFeedEventTests(DatabaseKind database) : HttpFixture(da
     }
 
     [Test]
+    public async Task APasswordChangeAndAResetAreUpdatesOfPasswordWithNoSecretInThem()
+    {
+        var body = CustomerRequests.Create();
+        var id = await Client.CreateCustomerAsync(body);
+        ApiAssert.Success(await Client.PostAsync("customer.password.change",
+            new JsonObject { ["id"] = id, ["password"] = body["password"]!.DeepClone(), ["newPassword"] = "a brand new secret 1" }));
+        var reset = await Client.PostAsync("customer.password.resetToken", new JsonObject { ["email"] = body["email"]!.DeepClone() });
+        ApiAssert.Success(reset);
+        var token = reset.Body["token"]!.GetValue<string>();
+        ApiAssert.Success(await Client.PostAsync("customer.password.reset", new JsonObject { ["token"] = token, ["newPassword"] = "a brand new secret 2" }));
+        var hash = (await Factory.GetStoredAsync(id)).PasswordHash;
+
+        var changes = (await Client.ReadUntilAsync(_start, all => all.Of(id).Count >= 3)).Changes.Of(id);
+
+        Assert.That(changes.Skip(1).Select(c => c["data"]!["changed"]!.ToJsonString()), Is.EqualTo(new[] { "[\"password\"]", "[\"password\"]" }));
+        Assert.That(changes.Select(ChangeFeedReader.VersionOf), Is.EqualTo(new[] { 1, 2, 3 }));
+        var text = string.Join("\n", changes.Select(c => c.ToJsonString()));
+        Assert.That(text, Does.Not.Contain("secret").And.Not.Contain(hash).And.Not.Contain(token));
+    }
+
+    [Test]
     public async Task AChangeThatChangesNothingHasNoEvent()
     {
         var id = await Client.CreateCustomerAsync();

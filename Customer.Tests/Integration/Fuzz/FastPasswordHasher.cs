@@ -16,19 +16,20 @@ public sealed class FastPasswordHasher : IPasswordHasher
 
     public string UnknownUserHash { get; } = Prefix + Digest(Guid.NewGuid().ToString("N"));
 
-    public string Hash(string password)
+    public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) => ValueTask.FromResult(Hash(password));
+
+    public ValueTask<PasswordCheck> VerifyAsync(string passwordHash, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(passwordHash);
+        return ValueTask.FromResult(CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(passwordHash), Encoding.UTF8.GetBytes(Hash(password)))
+            ? PasswordCheck.Succeeded
+            : PasswordCheck.Failed);
+    }
+
+    private static string Hash(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
         return Prefix + Digest(password);
-    }
-
-    public PasswordCheck Verify(string passwordHash, string password)
-    {
-        ArgumentNullException.ThrowIfNull(passwordHash);
-        ArgumentNullException.ThrowIfNull(password);
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(passwordHash), Encoding.UTF8.GetBytes(Hash(password)))
-            ? PasswordCheck.Succeeded
-            : PasswordCheck.Failed;
     }
 
     private static string Digest(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -27,6 +27,8 @@ internal sealed class InMemoryCustomerRepository : ICustomerRepository
 
     public Task<Customer?> GetAsync(string id, CancellationToken cancellationToken) => _stored;
 
+    public Task<Customer?> GetStoredAsync(string id, CancellationToken cancellationToken) => _stored;
+
     public Task<Customer?> FindForReadAsync(string id, CancellationToken cancellationToken) => _stored;
 
     public Task<Customer?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) => NoCustomer;

@@ -169,6 +169,31 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerService.Domain.Customers.PasswordResetToken", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PasswordResetTokens", (string)null);
+                });
+
             modelBuilder.Entity("CustomerService.Infrastructure.Messaging.Outbox.MessagingLease", b =>
                 {
                     b.Property<string>("Name")
@@ -248,10 +273,39 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("PendingOutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerService.Infrastructure.Persistence.SignInThrottling.SignInFailureCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailureCounts", (string)null);
+                });
+
             modelBuilder.Entity("CustomerService.Domain.Customers.Address", b =>
                 {
                     b.HasOne("CustomerService.Domain.Customers.Customer", null)
                         .WithMany("Addresses")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerService.Domain.Customers.PasswordResetToken", b =>
+                {
+                    b.HasOne("CustomerService.Domain.Customers.Customer", null)
+                        .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -160,6 +160,31 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerService.Domain.Customers.PasswordResetToken", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PasswordResetTokens", (string)null);
+                });
+
             modelBuilder.Entity("CustomerService.Infrastructure.Messaging.Outbox.MessagingLease", b =>
                 {
                     b.Property<string>("Name")
@@ -237,10 +262,39 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PendingOutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerService.Infrastructure.Persistence.SignInThrottling.SignInFailureCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailureCounts", (string)null);
+                });
+
             modelBuilder.Entity("CustomerService.Domain.Customers.Address", b =>
                 {
                     b.HasOne("CustomerService.Domain.Customers.Customer", null)
                         .WithMany("Addresses")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerService.Domain.Customers.PasswordResetToken", b =>
+                {
+                    b.HasOne("CustomerService.Domain.Customers.Customer", null)
+                        .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
