@@ -9,9 +9,6 @@ namespace CustomerService.Tests.Support.RabbitMq;
 /// </summary>
 public sealed class RelayBroker : IAsyncDisposable
 {
-    public const string Variable = "CUSTOMER_TEST_RABBITMQ";
-    public const string SkipReason = "CUSTOMER_TEST_RABBITMQ is not set: RabbitMQ broker cases skipped";
-
     private readonly List<string> _exchanges = [];
     private readonly List<string> _queues = [];
     private readonly IConnection _connection;
@@ -23,7 +20,7 @@ public sealed class RelayBroker : IAsyncDisposable
         Uri = uri;
     }
 
-    public static string? ConfiguredUri => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+    public static string? ConfiguredUri => RabbitMqBroker.Uri;
 
     public string Uri { get; }
 
@@ -34,7 +31,7 @@ public sealed class RelayBroker : IAsyncDisposable
     {
         if (ConfiguredUri is not { } uri)
         {
-            Assert.Ignore(SkipReason);
+            Assert.Ignore(RabbitMqBroker.SkipReason);
             throw new InvalidOperationException("unreachable");
         }
 
@@ -112,6 +109,12 @@ public sealed class RelayBroker : IAsyncDisposable
     private static async Task<string> RunRabbitmqctlAsync(params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (RabbitMqBroker.Node is { } node)
+        {
+            startInfo.ArgumentList.Add("-n");
+            startInfo.ArgumentList.Add(node);
+        }
+
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
