@@ -32,7 +32,7 @@ internal static class MessagingRegistration
         });
         services.AddScoped<ICustomerChangeFeed, CustomerChangeFeed>();
 
-        var brokerConfigured = !string.IsNullOrWhiteSpace(configuration["Messaging:RabbitMq:Uri"]);
+        var brokerConfigured = RabbitMq.RabbitMqRelayOptions.Read(configuration) is not null;
         services.AddSingleton(container => new OutboxPruner(
             container.GetRequiredService<IServiceScopeFactory>(),
             options,
