@@ -15,7 +15,8 @@ public static class AnswerRules
         ["customer.address.create"] = ["customer_not_found", "version_conflict"],
         ["customer.address.update"] = ["customer_not_found", "customer_address_not_found", "version_conflict"],
         ["customer.address.remove"] = ["customer_not_found", "customer_address_not_found", "version_conflict"],
-        ["customer.checkCredentials"] = ["bad_credentials"],
+        // Five refusals in a row for one email (an INACTIVE customer, an email changed meanwhile) throttle it.
+        ["customer.checkCredentials"] = ["bad_credentials", "too_many_attempts"],
     };
 
     public static void Check(ObservedCall call, Violations violations)
