@@ -55,7 +55,7 @@ internal static class BrokerRun
         string? cursor = null;
         while (true)
         {
-            var (events, next) = await ChangeFeed.ReadToEndAsync(client, cursor, limit: 100);
+            var (events, next) = await client.ReadToEndAsync(cursor, limit: 100);
             feed.AddRange(events.Select(CustomerEvent.From));
             cursor = next;
             var stored = await StoredVersions.ReadAsync(client, knownCustomers.Concat(feed.Select(e => e.Subject)));

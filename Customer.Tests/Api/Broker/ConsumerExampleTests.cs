@@ -34,7 +34,7 @@ public sealed class ConsumerExampleTests
             var caughtUp = await WaitUntilAsync(() => SameCustomers(consumer.Customers, expected), TimeSpan.FromSeconds(20));
 
             var fromFeed = new CustomerCopies();
-            foreach (var change in (await ChangeFeed.ReadToEndAsync(client, limit: 7)).Events)
+            foreach (var change in (await client.ReadToEndAsync(limit: 7)).Changes)
             {
                 fromFeed.Apply(change);
             }
