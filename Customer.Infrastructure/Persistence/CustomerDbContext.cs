@@ -33,8 +33,8 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
 
     internal CopiesInUse Copies { get; } = new();
 
-    /// <summary>The outbox messages the save under way (or the last failed one) wrote, until they are forgotten.</summary>
-    internal List<(OutboxMessage Message, PendingOutboxMessage Pending)> OutboxWrites { get; } = [];
+    /// <summary>The outbox messages of this context's saves that wait for their transaction to commit.</summary>
+    internal OutboxWriteQueue OutboxWrites { get; } = new();
 
     /// <summary>
     /// Starts, on the open connection, a transaction for reading in which every query sees the same

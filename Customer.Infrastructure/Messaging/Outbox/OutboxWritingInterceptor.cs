@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Messaging.CloudEvents;
 using CustomerService.Infrastructure.Persistence;
@@ -9,44 +10,81 @@ namespace CustomerService.Infrastructure.Messaging.Outbox;
 
 /// <summary>
 /// The transactional outbox: every save that stores a change to a customer also inserts that change's
-/// CloudEvent (and its place in the relay's backlog), in the same transaction, so that an event exists
-/// exactly when its change was committed. Registered after the version step: an event carries the
-/// version its change is stored as.
+/// CloudEvent (and its place in the relay's backlog) in the same transaction, just before it commits,
+/// so that an event exists exactly when its change was committed. Registered after the version step:
+/// an event carries the version its change is stored as.
 /// </summary>
 internal sealed class OutboxWritingInterceptor(CustomerCloudEvents cloudEvents, TimeProvider clock, OutboxSignal? signal)
-    : SaveChangesInterceptor
+    : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        WriteMessages(eventData);
+        QueueMessages(eventData);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        WriteMessages(eventData);
+        QueueMessages(eventData);
         return ValueTask.FromResult(result);
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => eventData.CustomerContext().OutboxWrites.SaveFailed();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Committed(eventData);
+        eventData.CustomerContext().OutboxWrites.SaveFailed();
+        return Task.CompletedTask;
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is CustomerDbContext db)
+        {
+            foreach (var message in db.OutboxWrites.Messages)
+            {
+                OutboxInsert.Write(db, transaction, message);
+            }
+        }
+
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(
+        DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        Committed(eventData);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is CustomerDbContext db)
+        {
+            foreach (var message in db.OutboxWrites.Messages)
+            {
+                await OutboxInsert.WriteAsync(db, transaction, message, cancellationToken);
+            }
+        }
+
+        return result;
     }
 
-    private void WriteMessages(DbContextEventData eventData)
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        RolledBack(eventData);
+        return Task.CompletedTask;
+    }
+
+    private void QueueMessages(DbContextEventData eventData)
     {
         var context = eventData.CustomerContext();
-
-        // A save tried again after a failure writes its messages afresh from the customers' events.
-        Forget(context);
+        context.OutboxWrites.StartSave(context.Database.CurrentTransaction is not null);
 
         var savedAt = clock.GetUtcNow().UtcDateTime;
         foreach (var customer in TrackedEntries.Of<Customer>(context.ChangeTracker))
@@ -58,38 +96,32 @@ internal sealed class OutboxWritingInterceptor(CustomerCloudEvents cloudEvents, 
 
             foreach (var message in cloudEvents.For(customer.Entity, savedAt))
             {
-                var pending = new PendingOutboxMessage { Message = message };
-                context.OutboxMessages.Add(message);
-                context.PendingOutboxMessages.Add(pending);
-                context.OutboxWrites.Add((message, pending));
+                context.OutboxWrites.Add(message);
             }
+        }
+
+        // The messages are inserted when the save's transaction commits, so even a save of one
+        // statement, which EF Core would otherwise run without one, gets a transaction.
+        if (context.OutboxWrites.Messages.Count > 0)
+        {
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         }
     }
 
-    private void Committed(DbContextEventData eventData)
+    private void Committed(TransactionEndEventData eventData)
     {
-        if (Forget(eventData.CustomerContext()))
+        if (eventData.Context is CustomerDbContext db && db.OutboxWrites.Clear())
         {
             signal?.Notify();
         }
     }
 
-    // Once saved the messages are the database's, and a failed save writes them again: either way the
-    // context stops tracking the ones this step wrote.
-    private static bool Forget(CustomerDbContext context)
+    // Rolled back on purpose (a failed commit ends in TransactionFailed, and EF Core retries with the same messages).
+    private static void RolledBack(TransactionEndEventData eventData)
     {
-        if (context.OutboxWrites.Count == 0)
+        if (eventData.Context is CustomerDbContext db)
         {
-            return false;
+            db.OutboxWrites.Clear();
         }
-
-        foreach (var (message, pending) in context.OutboxWrites)
-        {
-            context.Entry(pending).State = EntityState.Detached;
-            context.Entry(message).State = EntityState.Detached;
-        }
-
-        context.OutboxWrites.Clear();
-        return true;
     }
 }

@@ -9,6 +9,6 @@ internal sealed class PendingOutboxMessage
 {
     public long MessageId { get; private set; }
 
-    /// <summary>Set when the message is written; its id, which the database gives, follows on insert.</summary>
+    /// <summary>The message this row names; the service writes both rows with one command (<see cref="OutboxInsert"/>).</summary>
     public OutboxMessage? Message { get; init; }
 }

@@ -104,6 +104,74 @@ public sealed class OutboxStepTests(DatabaseKind database) : DatabaseFixture(dat
     }
 
     [Test]
+    public async Task ASynchronousSaveWritesItsMessageToo()
+    {
+        var customer = await SaveNewAsync();
+        await using var db = Context();
+        var loaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+
+        loaded.Rename("Sync", null, Later);
+        db.SaveChanges();
+
+        Assert.That((await MessagesAsync(customer.Id)).Select(m => (m.Type, m.CustomerVersion)), Is.EqualTo(new[] { ("customer.created", 1), ("customer.updated", 2) }));
+        Assert.That(await PendingAsync(customer.Id), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task SavesInACallersTransactionWriteTheirMessagesWhenItCommits()
+    {
+        var customer = await SaveNewAsync();
+        await using var db = Context();
+        var beforeCommit = -1;
+
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var loaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+            loaded.Rename("First", null, Later);
+            await db.SaveChangesAsync();
+            loaded.Rename("Second", null, Later);
+            await db.SaveChangesAsync();
+            beforeCommit = (await MessagesAsync(customer.Id)).Count;
+            await transaction.CommitAsync();
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(beforeCommit, Is.EqualTo(1), "nothing of the transaction is visible before it commits");
+            Assert.That((await MessagesAsync(customer.Id)).Select(m => m.CustomerVersion), Is.EqualTo(new[] { 1, 2, 3 }));
+            Assert.That(await PendingAsync(customer.Id), Is.EqualTo(3));
+        }
+    }
+
+    [Test]
+    public async Task ATransactionRolledBackAfterItsSavesLeavesNoMessageAndTheNextSaveWritesOnlyItsOwn()
+    {
+        var customer = await SaveNewAsync();
+        await using var db = Context();
+
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var loaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+            loaded.Rename("Undone", null, Later);
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        });
+        db.ChangeTracker.Clear();
+        var reloaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+        reloaded.Rename("Kept", null, Later);
+        await db.SaveChangesAsync();
+
+        var messages = await MessagesAsync(customer.Id);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(messages.Select(m => m.CustomerVersion), Is.EqualTo(new[] { 1, 2 }));
+            Assert.That(JsonNode.Parse(messages[^1].Payload)!["data"]!["customer"]!["firstName"]!.GetValue<string>(), Is.EqualTo("Kept"));
+        }
+    }
+
+    [Test]
     public async Task TheRequestsTraceContextTravelsAsTraceparent()
     {
         using var activity = new Activity("request").SetIdFormat(ActivityIdFormat.W3C).Start();

@@ -77,6 +77,26 @@ public sealed class SqlServerQuerySyntaxTests
         Assert.That(writes.Found, Has.Some.EqualTo((verb, true)).And.None.EqualTo((verb, false)));
     }
 
+    [Test]
+    public async Task AnUpdateInsertsItsOutboxMessageAndBacklogRowInTheSaveTransaction()
+    {
+        using var server = new NoServerSqlServer();
+        var call = RepositoryCall.All().Single(c => c.Name == "update (concurrency token)");
+
+        await call.Run(server.Repository, server.UnitOfWork, server.Context);
+
+        // The outbox's command comes after the customer's UPDATE, in the transaction the save began for it.
+        var update = server.Commands.ToList().FindIndex(c => c.Text.Contains("UPDATE [Customers]", StringComparison.Ordinal));
+        var outbox = server.Commands.ToList().FindIndex(c => c.Text.Contains("INSERT INTO [OutboxMessages]", StringComparison.Ordinal));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(update, Is.GreaterThanOrEqualTo(0));
+            Assert.That(outbox, Is.GreaterThan(update));
+            Assert.That(server.Commands[outbox].Text, Does.Contain("INSERT INTO [PendingOutboxMessages] ([MessageId]) VALUES (SCOPE_IDENTITY())"));
+            Assert.That(server.Transactions, Is.Not.Empty);
+        }
+    }
+
     /// <summary>Each UPDATE or DELETE of [Customers], and whether its WHERE clause reads [Version].</summary>
     private sealed class CustomerRowWrites : TSqlFragmentVisitor
     {
