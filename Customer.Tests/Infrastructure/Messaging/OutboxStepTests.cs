@@ -39,7 +39,7 @@ public sealed class OutboxStepTests(DatabaseKind database) : DatabaseFixture(dat
     {
         var customer = await SaveNewAsync();
         await using var db = Context();
-        var loaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+        var loaded = await LoadAsync(db, customer.Id);
 
         loaded.Rename("Jane", null, Later);
         loaded.ReplaceTags(["gold"], Later);
@@ -66,7 +66,7 @@ public sealed class OutboxStepTests(DatabaseKind database) : DatabaseFixture(dat
     {
         var customer = await SaveNewAsync();
         await using var db = Context();
-        var loaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+        var loaded = await LoadAsync(db, customer.Id);
 
         loaded.UpgradePasswordHash("pbkdf2$a-stronger-hash");
         await db.SaveChangesAsync();
@@ -80,7 +80,7 @@ public sealed class OutboxStepTests(DatabaseKind database) : DatabaseFixture(dat
     {
         var customer = await SaveNewAsync();
         await using var db = Context();
-        var loaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+        var loaded = await LoadAsync(db, customer.Id);
 
         db.Entry(loaded).Property(c => c.FirstName).CurrentValue = "Sneaky";
 
@@ -92,7 +92,7 @@ public sealed class OutboxStepTests(DatabaseKind database) : DatabaseFixture(dat
     {
         var customer = await SaveNewAsync();
         await using var db = Context();
-        var loaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+        var loaded = await LoadAsync(db, customer.Id);
 
         loaded.Rename("Gone", null, Later);
         loaded.MarkRemoved();
@@ -108,7 +108,7 @@ public sealed class OutboxStepTests(DatabaseKind database) : DatabaseFixture(dat
     {
         var customer = await SaveNewAsync();
         await using var db = Context();
-        var loaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+        var loaded = await LoadAsync(db, customer.Id);
 
         loaded.Rename("Sync", null, Later);
         db.SaveChanges();
@@ -127,7 +127,7 @@ public sealed class OutboxStepTests(DatabaseKind database) : DatabaseFixture(dat
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var loaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+            var loaded = await LoadAsync(db, customer.Id);
             loaded.Rename("First", null, Later);
             await db.SaveChangesAsync();
             loaded.Rename("Second", null, Later);
@@ -153,13 +153,13 @@ public sealed class OutboxStepTests(DatabaseKind database) : DatabaseFixture(dat
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var loaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+            var loaded = await LoadAsync(db, customer.Id);
             loaded.Rename("Undone", null, Later);
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
         });
         db.ChangeTracker.Clear();
-        var reloaded = await db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customer.Id);
+        var reloaded = await LoadAsync(db, customer.Id);
         reloaded.Rename("Kept", null, Later);
         await db.SaveChangesAsync();
 
@@ -206,6 +206,9 @@ public sealed class OutboxStepTests(DatabaseKind database) : DatabaseFixture(dat
         await _signal.WaitAsync(TimeSpan.Zero, CancellationToken.None);
         return customer;
     }
+
+    private static Task<Customer> LoadAsync(CustomerDbContext db, string customerId) =>
+        db.Customers.Include(c => c.Addresses).SingleAsync(c => c.Id == customerId);
 
     private async Task<List<OutboxMessage>> MessagesAsync(string customerId)
     {
