@@ -5,6 +5,7 @@ using CustomerService.Application.Common.Behaviours;
 using CustomerService.Application.Common.Events;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace CustomerService.Api;
 
@@ -51,8 +52,10 @@ public static class ApiServiceCollectionExtensions
                 options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
                 options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
 
-                // Validation belongs to the mediator pipeline, where non-HTTP callers get it too.
+                // Validation belongs to the mediator pipeline, where non-HTTP callers get it too: MVC
+                // neither validates an argument nor walks its members looking for something to validate.
                 options.ModelValidatorProviders.Clear();
+                options.ModelMetadataDetailsProviders.Add(new SuppressChildValidationMetadataProvider(typeof(object)));
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.Conventions.Add(new BasePathRouteConvention(microBase.BasePath));
             })

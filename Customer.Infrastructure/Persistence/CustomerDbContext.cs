@@ -52,6 +52,37 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
         return write(cancellationToken);
     }
 
+    /// <summary>
+    /// Scans for changes once, before the save steps, which read the result; EF Core's own scan, which
+    /// would follow the steps and find nothing new, is skipped (a scan showed as 2% of an update's CPU).
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var detectChanges = ScanOnceForChanges();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var detectChanges = ScanOnceForChanges();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+    }
+
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) =>
         await SaveChangesAsync(cancellationToken);
 
@@ -113,6 +144,18 @@ public abstract class CustomerDbContext : DbContext, IUnitOfWork
     }
 
     IReadOnlyList<CommittedEvent> IUnitOfWork.TakeCommittedEvents() => CommittedEvents.Take();
+
+    private bool ScanOnceForChanges()
+    {
+        var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
+        if (detectChanges)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        return detectChanges;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

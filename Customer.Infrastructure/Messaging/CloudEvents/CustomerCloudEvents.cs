@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net.Mime;
-using System.Text;
-using CloudNative.CloudEvents;
-using CloudNative.CloudEvents.SystemTextJson;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.Events;
 using CustomerService.Domain.Common;
@@ -16,13 +15,23 @@ namespace CustomerService.Infrastructure.Messaging.CloudEvents;
 /// JSON, CloudEvents 1.0), as outbox messages. Never carries the password or its hash: the data is
 /// the customer as customer.info shows it.
 /// </summary>
-internal sealed class CustomerCloudEvents(MessagingOptions options)
+internal sealed class CustomerCloudEvents
 {
-    private static readonly JsonEventFormatter Formatter = new(EventDataJson.Options, default);
+    private static readonly JsonTypeInfo<StructuredCloudEvent<CustomerChangedEventData>> ChangedJson =
+        (JsonTypeInfo<StructuredCloudEvent<CustomerChangedEventData>>)EventDataJson.Options.GetTypeInfo(typeof(StructuredCloudEvent<CustomerChangedEventData>));
 
-    // The W3C trace context of the request that made the change (CloudEvents' distributed tracing extension).
-    private static readonly CloudEventAttribute TraceParent = CloudEventAttribute.CreateExtension("traceparent", CloudEventAttributeType.String);
-    private readonly Uri _source = new(options.Source, UriKind.RelativeOrAbsolute);
+    private static readonly JsonTypeInfo<StructuredCloudEvent<CustomerRemovedEventData>> RemovedJson =
+        (JsonTypeInfo<StructuredCloudEvent<CustomerRemovedEventData>>)EventDataJson.Options.GetTypeInfo(typeof(StructuredCloudEvent<CustomerRemovedEventData>));
+
+    private readonly string _source;
+
+    public CustomerCloudEvents(MessagingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // CloudEvents requires a URI-reference: a setting that is not one fails at start-up, not at the first save.
+        _source = new Uri(options.Source, UriKind.RelativeOrAbsolute).OriginalString;
+    }
 
     /// <summary>
     /// The messages of one save of <paramref name="customer"/>, which has already been given the version it
@@ -45,37 +54,49 @@ internal sealed class CustomerCloudEvents(MessagingOptions options)
 
     private OutboxMessage ToMessage(Customer customer, IDomainEvent domainEvent, DateTime savedAt)
     {
-        var (type, data) = domainEvent switch
+        var id = Guid.CreateVersion7().ToString();
+        var time = Rfc3339(savedAt);
+        var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
+        var (type, payload) = domainEvent switch
         {
-            CustomerCreated => (CustomerEventTypes.Created, (object)new CustomerChangedEventData(customer.ToDto(), null)),
-            CustomerUpdated updated => (CustomerEventTypes.Updated, new CustomerChangedEventData(customer.ToDto(), updated.ChangedFields)),
-            CustomerRemoved => (CustomerEventTypes.Removed, new CustomerRemovedEventData(customer.Id, customer.Version)),
+            CustomerCreated => (CustomerEventTypes.Created, Changed(CustomerEventTypes.Created, new CustomerChangedEventData(customer.ToDto(), null))),
+            CustomerUpdated updated => (CustomerEventTypes.Updated, Changed(CustomerEventTypes.Updated, new CustomerChangedEventData(customer.ToDto(), updated.ChangedFields))),
+            CustomerRemoved => (CustomerEventTypes.Removed, JsonSerializer.Serialize(
+                new StructuredCloudEvent<CustomerRemovedEventData>
+                {
+                    Id = id, Source = _source, Type = CustomerEventTypes.Removed, Subject = customer.Id, Time = time, TraceParent = traceParent,
+                    Data = new CustomerRemovedEventData(customer.Id, customer.Version),
+                },
+                RemovedJson)),
             _ => throw new ArgumentException($"No CloudEvent is defined for {domainEvent.GetType().Name}.", nameof(domainEvent)),
         };
 
-        var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0)
-        {
-            Id = Guid.CreateVersion7().ToString(),
-            Source = _source,
-            Type = type,
-            Subject = customer.Id,
-            Time = new DateTimeOffset(savedAt, TimeSpan.Zero),
-            DataContentType = MediaTypeNames.Application.Json,
-            Data = data,
-        };
-        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity)
-        {
-            cloudEvent[TraceParent] = activity.Id;
-        }
-
         return new OutboxMessage
         {
-            EventId = cloudEvent.Id,
+            EventId = id,
             Type = type,
             CustomerId = customer.Id,
             CustomerVersion = customer.Version,
             OccurredAt = savedAt,
-            Payload = Encoding.UTF8.GetString(Formatter.EncodeStructuredModeMessage(cloudEvent, out _).Span),
+            Payload = payload,
         };
+
+        string Changed(string eventType, CustomerChangedEventData data) => JsonSerializer.Serialize(
+            new StructuredCloudEvent<CustomerChangedEventData>
+            {
+                Id = id, Source = _source, Type = eventType, Subject = customer.Id, Time = time, TraceParent = traceParent, Data = data,
+            },
+            ChangedJson);
+    }
+
+    /// <summary>UTC, with as many fractional digits as the time has: none for whole seconds, as the SDK wrote it.</summary>
+    private static string Rfc3339(DateTime utc)
+    {
+        var ticks = utc.Ticks;
+        var format = ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'"
+            : ticks % TimeSpan.TicksPerMillisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss.fff'Z'"
+            : ticks % TimeSpan.TicksPerMicrosecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"
+            : "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+        return utc.ToString(format, CultureInfo.InvariantCulture);
     }
 }

@@ -6,7 +6,7 @@ using CustomerService.Application.Customers.Events;
 namespace CustomerService.Infrastructure.Messaging.CloudEvents;
 
 /// <summary>
-/// How event data is written: the settings of the API's responses (web names, readable accents), so that
+/// How events are written: the settings of the API's responses (web names, readable accents), so that
 /// an event's customer is byte for byte what customer.info answers.
 /// </summary>
 internal static class EventDataJson
@@ -18,6 +18,6 @@ internal static class EventDataJson
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(CustomerChangedEventData))]
-[JsonSerializable(typeof(CustomerRemovedEventData))]
+[JsonSerializable(typeof(StructuredCloudEvent<CustomerChangedEventData>))]
+[JsonSerializable(typeof(StructuredCloudEvent<CustomerRemovedEventData>))]
 internal sealed partial class EventDataJsonContext : JsonSerializerContext;

@@ -47,12 +47,13 @@ internal static class OutboxInsert
     {
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = db.Database.ProviderName switch
+        // By the context's type (one per provider): asking EF Core for the provider's name resolves a service on every call.
+        command.CommandText = db switch
         {
-            "Microsoft.EntityFrameworkCore.Sqlite" => Sqlite,
-            "Npgsql.EntityFrameworkCore.PostgreSQL" => PostgreSql,
-            "Microsoft.EntityFrameworkCore.SqlServer" => SqlServer,
-            var provider => throw new NotSupportedException($"The outbox has no insert for the provider {provider}."),
+            SqliteCustomerDbContext => Sqlite,
+            PostgreSqlCustomerDbContext => PostgreSql,
+            SqlServerCustomerDbContext => SqlServer,
+            _ => throw new NotSupportedException($"The outbox has no insert for {db.GetType().Name}."),
         };
 
         var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;

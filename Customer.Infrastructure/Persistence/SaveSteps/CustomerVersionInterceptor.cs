@@ -11,8 +11,8 @@ namespace CustomerService.Infrastructure.Persistence.SaveSteps;
 /// changed. The old version stays in the UPDATE's WHERE clause (it is the concurrency token), so a
 /// concurrent save of the same customer fails instead of silently overwriting. A new hash of the same
 /// password is not a visible change: it is stored under the version the customer has. A removed
-/// customer keeps the version it had. Registered first: it scans the change tracker for changes once,
-/// for itself and the steps after it.
+/// customer keeps the version it had. Registered first. It reads the change tracker as
+/// <see cref="CustomerDbContext"/> left it, having scanned it for changes once before the save steps.
 /// </summary>
 internal sealed class CustomerVersionInterceptor : SaveChangesInterceptor
 {
@@ -33,7 +33,6 @@ internal sealed class CustomerVersionInterceptor : SaveChangesInterceptor
     {
         ArgumentNullException.ThrowIfNull(eventData);
         var changeTracker = eventData.Context?.ChangeTracker ?? throw new InvalidOperationException("A save without a context.");
-        changeTracker.DetectChanges();
         var customersWithChangedAddresses = TrackedEntries.Of<Address>(changeTracker)
             .Where(address => address.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(address => address.Property(AddressConfiguration.CustomerIdColumn).CurrentValue as string)

@@ -16,7 +16,7 @@ internal static class SaveStepsOptions
 
     /// <summary>
     /// What every save of the Customer aggregate does besides writing, in this order: raise versions
-    /// (scanning for changes once, for the steps after it), write the changes' events to the outbox,
+    /// (of the changes the context scanned for once, just before), write the changes' events to the outbox,
     /// hand the committed events to the unit of work, then keep the saved copies when the service has
     /// them (contexts built by hand in tests and tools have none).
     /// </summary>
