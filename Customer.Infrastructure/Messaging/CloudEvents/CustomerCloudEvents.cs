@@ -59,15 +59,9 @@ internal sealed class CustomerCloudEvents
         var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
         var (type, payload) = domainEvent switch
         {
-            CustomerCreated => (CustomerEventTypes.Created, Changed(CustomerEventTypes.Created, new CustomerChangedEventData(customer.ToDto(), null))),
-            CustomerUpdated updated => (CustomerEventTypes.Updated, Changed(CustomerEventTypes.Updated, new CustomerChangedEventData(customer.ToDto(), updated.ChangedFields))),
-            CustomerRemoved => (CustomerEventTypes.Removed, JsonSerializer.Serialize(
-                new StructuredCloudEvent<CustomerRemovedEventData>
-                {
-                    Id = id, Source = _source, Type = CustomerEventTypes.Removed, Subject = customer.Id, Time = time, TraceParent = traceParent,
-                    Data = new CustomerRemovedEventData(customer.Id, customer.Version),
-                },
-                RemovedJson)),
+            CustomerCreated => Envelope(CustomerEventTypes.Created, new CustomerChangedEventData(customer.ToDto(), null), ChangedJson),
+            CustomerUpdated updated => Envelope(CustomerEventTypes.Updated, new CustomerChangedEventData(customer.ToDto(), updated.ChangedFields), ChangedJson),
+            CustomerRemoved => Envelope(CustomerEventTypes.Removed, new CustomerRemovedEventData(customer.Id, customer.Version), RemovedJson),
             _ => throw new ArgumentException($"No CloudEvent is defined for {domainEvent.GetType().Name}.", nameof(domainEvent)),
         };
 
@@ -81,12 +75,13 @@ internal sealed class CustomerCloudEvents
             Payload = payload,
         };
 
-        string Changed(string eventType, CustomerChangedEventData data) => JsonSerializer.Serialize(
-            new StructuredCloudEvent<CustomerChangedEventData>
-            {
-                Id = id, Source = _source, Type = eventType, Subject = customer.Id, Time = time, TraceParent = traceParent, Data = data,
-            },
-            ChangedJson);
+        (string Type, string Payload) Envelope<TData>(string eventType, TData data, JsonTypeInfo<StructuredCloudEvent<TData>> json) =>
+            (eventType, JsonSerializer.Serialize(
+                new StructuredCloudEvent<TData>
+                {
+                    Id = id, Source = _source, Type = eventType, Subject = customer.Id, Time = time, TraceParent = traceParent, Data = data,
+                },
+                json));
     }
 
     /// <summary>UTC, with as many fractional digits as the time has: none for whole seconds, as the SDK wrote it.</summary>

@@ -5,8 +5,8 @@ namespace CustomerService.Infrastructure.Messaging.CloudEvents;
 /// <summary>
 /// A CloudEvents 1.0 event in the structured JSON format, with the attributes this service sets.
 /// Written by System.Text.Json's source generator rather than the CloudEvents SDK's formatter, which
-/// cost several times as much per save (docs/decisions/013); <c>CloudEventFormatTests</c> reads every
-/// kind of event back with the SDK.
+/// cost more per save (measured in docs/decisions/013); <c>CloudEventFormatTests</c> reads every kind
+/// of event back with the SDK.
 /// </summary>
 internal sealed class StructuredCloudEvent<TData>
 {
